@@ -1,0 +1,77 @@
+/**
+ * Compiles rules/**\/*.yaml and rules/bingo.yaml into dist/catalogue.json, so
+ * the linter starts without a YAML parser, and fails the build on a rule file
+ * that breaks the catalogue's shape.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fg from 'fast-glob';
+import YAML from 'yaml';
+import { packageRoot, type Catalogue, type RuleMeta, type BingoCard } from '../src/engine/catalogue.js';
+import { CHANNELS, SEVERITIES } from '../src/types.js';
+
+const root = packageRoot();
+const rulesDir = join(root, 'rules');
+const problems: string[] = [];
+
+function need(cond: unknown, file: string, what: string): void {
+  if (!cond) problems.push(`${file}: ${what}`);
+}
+
+function trilingual(value: unknown): boolean {
+  const v = value as Record<string, unknown> | undefined;
+  return !!v && ['fi', 'sv', 'en'].every((k) => typeof v[k] === 'string' && (v[k] as string).length > 0);
+}
+
+const rules: RuleMeta[] = [];
+for (const file of fg.sync('*/*.yaml', { cwd: rulesDir }).sort()) {
+  const rel = relative(root, join(rulesDir, file));
+  let data: Record<string, unknown>;
+  try {
+    data = YAML.parse(readFileSync(join(rulesDir, file), 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    problems.push(`${rel}: ${(err as Error).message.split('\n')[0]}`);
+    continue;
+  }
+  const id = file.replace(/\.yaml$/, '');
+  need(data.id === id, rel, `id must be "${id}"`);
+  need(trilingual(data.title), rel, 'title needs fi, sv and en');
+  need(trilingual(data.description), rel, 'description needs fi, sv and en');
+  need(trilingual(data.message), rel, 'message needs fi, sv and en');
+  need(SEVERITIES.includes(data.severity as never), rel, 'severity must be error, warning or info');
+  need(typeof data.weight === 'number' && data.weight >= 0, rel, 'weight must be a number ≥ 0');
+  const channels = (data.channels as string[] | undefined) ?? [...CHANNELS];
+  need(channels.every((c) => CHANNELS.includes(c as never)), rel, 'unknown channel');
+  need(data.examples && typeof data.examples === 'object', rel, 'examples are required');
+  rules.push({
+    id,
+    title: data.title as RuleMeta['title'],
+    severity: data.severity as RuleMeta['severity'],
+    weight: data.weight as number,
+    ...(data.bingo ? { bingo: data.bingo as string } : {}),
+    channels: channels as RuleMeta['channels'],
+    languages: (data.languages as RuleMeta['languages']) ?? ['fi', 'sv'],
+    description: data.description as RuleMeta['description'],
+    message: data.message as RuleMeta['message'],
+    options: (data.options as Record<string, unknown>) ?? {},
+    ...(data.phrases ? { phrases: data.phrases as RuleMeta['phrases'] } : {}),
+    examples: data.examples as RuleMeta['examples'],
+  });
+}
+
+const bingo = YAML.parse(readFileSync(join(rulesDir, 'bingo.yaml'), 'utf8')) as BingoCard;
+const ids = new Set(rules.map((r) => r.id));
+for (const square of bingo.squares ?? []) {
+  for (const ruleId of Object.keys(square.rules)) {
+    // Squares may name rules of later issues; they simply never light up until the rule exists.
+    if (!ids.has(ruleId) && !/^(thread|address)\//.test(ruleId)) problems.push(`rules/bingo.yaml: unknown rule ${ruleId}`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(problems.map((p) => `catalogue: ${p}`).join('\n'));
+  process.exit(1);
+}
+const catalogue: Catalogue = { rules, bingo };
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist', 'catalogue.json'), JSON.stringify(catalogue));

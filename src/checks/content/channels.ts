@@ -1,0 +1,16 @@
+/**
+ * Evidence that a reply tells the customer how to reach the company: a phone
+ * number, an e-mail or web address, a chat or an app, or "reply to this message".
+ */
+const CHANNEL_EVIDENCE = [
+  /\+?\d[\d -]{5,}\d/, // phone numbers: 010 123 4567, 08-123 45 67, +358 40 123 4567
+  /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u,
+  /(https?:\/\/|www\.)\S+|\b[\p{L}\d-]+\.(fi|se|com|net|org|eu|ax|nu|io)\b/iu,
+  /\b(chat\p{L}*|chatt\p{L}*|sovellu\p{L}*|appen|appar|mobiilisovellu\p{L}*|verkkopalvelu\p{L}*|asiointipalvelu\p{L}*|mina sidor|omat sivut|oma\p{Lu}\p{L}+|verkkosivu\p{L}*|webbplats\p{L}*|hemsida\p{L}*|kontaktformulär\p{L}*|yhteydenottolomak\p{L}*|lomakkee\p{L}*)/iu,
+  /\b(vastaa(malla|than|kaa|tte)?|vastaatte|vastaat) (tähän|suoraan|viestiin|sähköpostiin)|\bvastaamalla\b|\b(svara|svarar) (på|direkt|bara)|\bbesvara\b|\breply to this\b/iu,
+  /\b(myymälä\p{L}*|toimipistee\p{L}*|butik\p{L}*|kontoret|palvelupistee\p{L}*|servicepunkt\p{L}*)/iu,
+];
+
+export function givesChannel(text: string): boolean {
+  return CHANNEL_EVIDENCE.some((re) => re.test(text));
+}

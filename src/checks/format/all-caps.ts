@@ -1,0 +1,55 @@
+import type { Check } from '../types.js';
+import type { RawFinding } from '../../types.js';
+import { option } from '../util.js';
+
+/** Acronyms and codes that are written in capitals by convention. */
+const ACRONYMS = new Set(
+  ('PDF SMS MMS EU EY ETA IBAN BIC SWIFT OP ALV MOMS SEK EUR USD ID HSL HSY VR DNA VISA GDPR PIN PUK ' +
+    'URL WWW IT TV HD USB WLAN WIFI LTE GSM ATM OK CV FAQ KELA YLE SOK SRV KOTUS BANKID SE FI AB OY OYJ ' +
+    'JPG PNG ZIP CSV XML HTML PC MAC IOS API SIM ESIM NFC QR VAT CEO HR BTW OBS PS NB PPS HUOM PS. SPF ' +
+    'SJ SL SAS SMHI SVT SR UC CSN ICA COOP IKEA KPL ST ALE UM ILO AI').split(' '),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function isCapsWord(word: string, extra: Set<string>): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2 || /\p{N}/u.test(word)) return false;
+  if (letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return false;
+  return !ACRONYMS.has(word.toUpperCase()) && !extra.has(word.toUpperCase());
+}
+
+/** Runs of words in capitals: machine text ("TILAUS VASTAANOTETTU") and shouting. */
+export const allCaps: Check = (analysis, ctx) => {
+  const extra = new Set(option<string[]>(ctx.options, 'allow', []).map((w) => w.toUpperCase()));
+  const text = analysis.text;
+  const sigStart = analysis.anatomy.signOff?.start ?? text.length;
+  const findings: RawFinding[] = [];
+  let run: { start: number; end: number; words: string[] } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const longest = Math.max(...run.words.map((w) => w.length));
+    if (run.words.length >= 2 || longest >= 6) {
+      const actual = text.slice(run.start, run.end);
+      const suggestion = actual.charAt(0) + actual.slice(1).toLowerCase();
+      findings.push({ offset: run.start, length: run.end - run.start, suggestions: [suggestion], data: { suggestion } });
+    }
+    run = null;
+  };
+  for (const match of text.slice(0, sigStart).matchAll(WORD)) {
+    const word = match[0];
+    const start = match.index!;
+    if (isCapsWord(word, extra)) {
+      // A run continues over spaces and punctuation on the same line, not over a line break.
+      if (run && !/\n/.test(text.slice(run.end, start))) {
+        run.end = start + word.length;
+        run.words.push(word);
+      } else {
+        flush();
+        run = { start, end: start + word.length, words: [word] };
+      }
+    } else flush();
+  }
+  flush();
+  return findings;
+};

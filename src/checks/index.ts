@@ -1,0 +1,43 @@
+import type { Check } from './types.js';
+import { greetingMissing } from './greeting/missing.js';
+import { greetingGeneric } from './greeting/generic.js';
+import { signoffMissing } from './signoff/missing.js';
+import { signoffFaceless } from './signoff/faceless.js';
+import { allCaps } from './format/all-caps.js';
+import { numberFormat } from './format/number.js';
+import { spacing } from './format/spacing.js';
+import { addressMixed } from './address/mixed.js';
+import { thirdPerson } from './address/third-person.js';
+import { attachmentOnly } from './content/attachment-only.js';
+import { missingContact } from './content/missing-contact.js';
+import { interimNoTimeframe } from './content/interim-no-timeframe.js';
+import { internalNote } from './content/internal-note.js';
+import { vague } from './content/vague.js';
+import { password } from './privacy/password.js';
+import { nationalId } from './privacy/national-id.js';
+import { cardNumber } from './privacy/card-number.js';
+import { placeholder } from './template/placeholder.js';
+import { channelLength } from './channel/length.js';
+
+/** Checks of the rules that need code; phrase rules share the phrase check. */
+export const CHECKS: Record<string, Check> = {
+  'greeting/missing': greetingMissing,
+  'greeting/generic': greetingGeneric,
+  'signoff/missing': signoffMissing,
+  'signoff/faceless': signoffFaceless,
+  'format/all-caps': allCaps,
+  'format/number': numberFormat,
+  'format/spacing': spacing,
+  'address/mixed': addressMixed,
+  'address/third-person': thirdPerson,
+  'content/attachment-only': attachmentOnly,
+  'content/missing-contact': missingContact,
+  'content/interim-no-timeframe': interimNoTimeframe,
+  'content/internal-note': internalNote,
+  'content/vague': vague,
+  'privacy/password': password,
+  'privacy/national-id': nationalId,
+  'privacy/card-number': cardNumber,
+  'template/placeholder': placeholder,
+  'channel/length': channelLength,
+};

@@ -1,0 +1,29 @@
+import type { Check } from './types.js';
+import type { RawFinding } from '../types.js';
+
+/** The shared check of every phrase rule: report each catalogue phrase found. */
+export const phraseCheck: Check = (analysis, ctx) => {
+  if (!ctx.phrases) return [];
+  const text = analysis.message.text;
+  return ctx.phrases.find(analysis).map(({ phrase, start, end }): RawFinding => {
+    const actual = text.slice(start, end);
+    const suggestions = phrase.entry.suggest ?? [];
+    const finding: RawFinding = {
+      offset: start,
+      length: end - start,
+      data: { actual, suggestion: suggestions[0] ?? '' },
+      suggestions,
+    };
+    if (phrase.entry.severity) finding.severity = phrase.entry.severity;
+    if (phrase.entry.fix !== undefined) {
+      finding.fix = { offset: start, length: end - start, text: matchCase(phrase.entry.fix, actual) };
+    }
+    return finding;
+  });
+};
+
+/** Keeps a capital at the start of the replaced text. */
+function matchCase(replacement: string, original: string): string {
+  if (/^\p{Lu}/u.test(original)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  return replacement;
+}

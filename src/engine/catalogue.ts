@@ -1,0 +1,77 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Channel, Lang, Severity, Trilingual } from '../types.js';
+
+export interface PhraseEntry {
+  match: string;
+  suggest?: string[];
+  /** Replacement text, present only where the swap is safe in any sentence. */
+  fix?: string;
+  severity?: Severity;
+  note?: string;
+}
+
+export type PhraseLists = Partial<Record<'fi' | 'sv' | 'en', PhraseEntry[]>>;
+
+export type Example = string | { text: string; channel?: Channel; customer?: string; lang?: 'fi' | 'sv' | 'en' };
+
+export interface RuleMeta {
+  id: string;
+  title: Trilingual;
+  severity: Severity;
+  weight: number;
+  bingo?: string;
+  channels: Channel[];
+  languages: Lang[];
+  description: Trilingual;
+  message: Trilingual;
+  options: Record<string, unknown>;
+  phrases?: PhraseLists;
+  examples: Partial<Record<'fi' | 'sv' | 'en', { bad?: Example[]; good?: Example[] }>>;
+}
+
+export interface BingoSquare {
+  id: string;
+  rules: Record<string, number>;
+  title: Trilingual;
+  description: Trilingual;
+}
+
+export interface BingoTier {
+  min: number;
+  max: number;
+  title: Trilingual;
+  verdict: Trilingual;
+}
+
+export interface BingoCard {
+  squares: BingoSquare[];
+  tiers: BingoTier[];
+}
+
+export interface Catalogue {
+  rules: RuleMeta[];
+  bingo: BingoCard;
+}
+
+/** The package root: the nearest folder upward that holds package.json (works from src/ and dist/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('aspalint: package root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+let cached: Catalogue | undefined;
+
+/** The rule catalogue, compiled from rules/ by the build into dist/catalogue.json. */
+export function loadCatalogue(): Catalogue {
+  if (cached) return cached;
+  const file = join(packageRoot(), 'dist', 'catalogue.json');
+  cached = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+  return cached;
+}

@@ -1,0 +1,206 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { parseDocument, isMap, isSeq, LineCounter, type Document } from 'yaml';
+import type { Channel, Severity, UiLang } from '../types.js';
+import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
+
+export type SeverityOrOff = Severity | 'off';
+
+export interface RuleSetting {
+  severity?: SeverityOrOff;
+  weight?: number;
+  options?: Record<string, unknown>;
+}
+
+export interface CustomRule {
+  title?: string | Partial<Record<UiLang, string>>;
+  message?: string | Partial<Record<UiLang, string>>;
+  severity?: Severity;
+  weight?: number;
+  bingo?: string;
+  phrases: PhraseLists;
+}
+
+export interface Override {
+  files: string[];
+  channel?: Channel;
+  language?: 'auto' | 'fi' | 'sv';
+  rules?: Record<string, SeverityOrOff | RuleSetting>;
+}
+
+export interface Config {
+  language?: 'auto' | 'fi' | 'sv';
+  channel?: Channel;
+  uiLang?: UiLang;
+  rules?: Record<string, SeverityOrOff | RuleSetting>;
+  phrases?: Record<string, PhraseLists>;
+  customRules?: Record<string, CustomRule>;
+  products?: string[];
+  ignore?: string[];
+  overrides?: Override[];
+}
+
+/** A configuration problem: printed as "file:line: message", exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  override toString(): string {
+    return `${this.file}${this.line ? `:${this.line}` : ''}: ${this.message}`;
+  }
+}
+
+export const CONFIG_NAMES = ['.aspalintrc.yaml', '.aspalintrc.yml'];
+
+/** The nearest config file upward from a folder, or null. */
+export function findConfig(from: string): string | null {
+  let dir = resolve(from);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+interface Validator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string; params: Record<string, unknown>; keyword: string }[] | null;
+}
+
+let validator: Validator | undefined;
+
+function schemaValidator(): Validator {
+  if (validator) return validator;
+  // Loaded only when a config file exists: ajv costs ~40 ms to import.
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv') as new (opts: object) => { compile(schema: object): Validator };
+  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'aspalintrc.schema.json'), 'utf8'));
+  validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+  return validator;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return counter.linePos(range[0]).line;
+  }
+  return null;
+}
+
+/** Reads and validates a config file; every problem names the file and the line. */
+export function loadConfig(file: string): Config {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, null, `cannot read config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    throw new ConfigError(file, counter.linePos(err.pos[0]).line, `invalid YAML: ${err.message.split('\n')[0]}`);
+  }
+  const data = (doc.toJS() ?? {}) as unknown;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError(file, 1, 'the config must be a mapping of settings');
+  }
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    const error = validate.errors![0]!;
+    const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const extra = error.params.additionalProperty as string | undefined;
+    const allowed = error.params.allowedValues as string[] | undefined;
+    let message = `${path.join('.') || 'config'}: ${error.message ?? 'invalid'}`;
+    if (extra) {
+      path.push(extra);
+      message = `unknown setting "${path.join('.')}"`;
+    } else if (allowed) message += ` (${allowed.join(', ')})`;
+    throw new ConfigError(file, lineOf(doc, counter, path), message);
+  }
+  const config = data as Config;
+  checkRuleIds(config, file, doc, counter);
+  return config;
+}
+
+function checkRuleIds(config: Config, file: string, doc: Document, counter: LineCounter): void {
+  const known = new Set(loadCatalogue().rules.map((r) => r.id));
+  for (const id of Object.keys(config.customRules ?? {})) {
+    if (known.has(id)) throw new ConfigError(file, lineOf(doc, counter, ['customRules', id]), `custom rule "${id}" has the id of a built-in rule`);
+    known.add(id);
+  }
+  const phraseRules = new Set(loadCatalogue().rules.filter((r) => r.phrases).map((r) => r.id));
+  for (const id of Object.keys(config.customRules ?? {})) phraseRules.add(id);
+  const seen: [string, (string | number)[]][] = [];
+  for (const id of Object.keys(config.rules ?? {})) seen.push([id, ['rules', id]]);
+  (config.overrides ?? []).forEach((o, i) => {
+    for (const id of Object.keys(o.rules ?? {})) seen.push([id, ['overrides', i, 'rules', id]]);
+  });
+  for (const [id, path] of seen) {
+    if (!known.has(id)) throw new ConfigError(file, lineOf(doc, counter, path), unknownRuleMessage(id, known));
+  }
+  for (const id of Object.keys(config.phrases ?? {})) {
+    if (!phraseRules.has(id)) {
+      throw new ConfigError(file, lineOf(doc, counter, ['phrases', id]), `phrases can only be added to a phrase rule or a custom rule, not "${id}"`);
+    }
+  }
+}
+
+export function unknownRuleMessage(id: string, known: Iterable<string>): string {
+  const ids = [...known];
+  const close = ids.find((k) => editDistance(k, id) <= 2);
+  return `unknown rule id "${id}"${close ? ` (did you mean ${close}?)` : ''}`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The settings that apply to one file: the config with its matching overrides applied. */
+export interface FileSettings {
+  channel?: Channel;
+  language?: 'auto' | 'fi' | 'sv';
+  rules: Record<string, SeverityOrOff | RuleSetting>;
+}
+
+export function settingsFor(config: Config, configDir: string, path: string): FileSettings {
+  const settings: FileSettings = { rules: { ...(config.rules ?? {}) } };
+  if (config.channel) settings.channel = config.channel;
+  if (config.language) settings.language = config.language;
+  const rel = relative(configDir, resolve(path)).split(sep).join('/');
+  for (const override of config.overrides ?? []) {
+    if (!picomatch(override.files, { dot: true })(rel)) continue;
+    if (override.channel) settings.channel = override.channel;
+    if (override.language) settings.language = override.language;
+    Object.assign(settings.rules, override.rules ?? {});
+  }
+  return settings;
+}
+
+export function isIgnored(config: Config, configDir: string, path: string): boolean {
+  if (!config.ignore?.length) return false;
+  const rel = relative(configDir, resolve(path)).split(sep).join('/');
+  return picomatch(config.ignore, { dot: true })(rel);
+}

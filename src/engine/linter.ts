@@ -1,0 +1,98 @@
+import { dirname } from 'node:path';
+import type { Channel, FileResult, InputError, LintReport, Message, Summary, UiLang } from '../types.js';
+import { readInputs, type InputOptions } from '../input/read-inputs.js';
+import { loadConfig, settingsFor, isIgnored, type Config, type SeverityOrOff } from './config.js';
+import { lintMessage } from './lint-message.js';
+import { RuleSet, ruleMetas } from './rules.js';
+
+export interface LinterOptions {
+  /** Path of the config file (already located); none means defaults. */
+  configFile?: string | null;
+  /** An already-loaded config (the API); wins over configFile. */
+  config?: Config;
+  /** Severity overrides from the command line; they win over the config. */
+  ruleFlags?: Record<string, SeverityOrOff>;
+  channel?: Channel;
+  lang?: 'auto' | 'fi' | 'sv';
+  uiLang?: UiLang;
+  customer?: string;
+}
+
+export interface Linter {
+  lint(message: Message): FileResult;
+  config: Config;
+  configDir: string;
+  isIgnored(path: string): boolean;
+}
+
+/** Builds a linter: the config resolved, rule sets compiled once per distinct file settings. */
+export function createLinter(options: LinterOptions = {}): Linter {
+  const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : {});
+  const configDir = options.configFile ? dirname(options.configFile) : process.cwd();
+  const metas = ruleMetas(config);
+  const ruleSets = new Map<string, RuleSet>();
+  const uiLang = options.uiLang ?? config.uiLang;
+  const products = config.products ?? [];
+  return {
+    config,
+    configDir,
+    isIgnored: (path) => path !== '-' && isIgnored(config, configDir, path),
+    lint(message) {
+      const settings = message.path === '-' ? { rules: { ...(config.rules ?? {}) } } : settingsFor(config, configDir, message.path.split('#')[0]!);
+      const rules = { ...settings.rules, ...(options.ruleFlags ?? {}) };
+      const key = JSON.stringify(rules);
+      let ruleSet = ruleSets.get(key);
+      if (!ruleSet) {
+        ruleSet = new RuleSet(metas, rules, config.phrases ?? {});
+        ruleSets.set(key, ruleSet);
+      }
+      // Command-line flags beat the file's settings, which beat what the input said.
+      const channel = options.channel ?? settings.channel ?? message.channel;
+      const lang = options.lang && options.lang !== 'auto' ? options.lang : settings.language && settings.language !== 'auto' ? settings.language : message.lang;
+      const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
+      if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
+      return lintMessage(resolved, ruleSet, { ...(uiLang ? { uiLang } : {}), products });
+    },
+  };
+}
+
+export function summarize(results: FileResult[]): Summary {
+  const summary: Summary = { files: results.length, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+  for (const r of results) {
+    summary.findings += r.findings.length;
+    summary.suppressed += r.suppressed;
+    summary.score += r.score;
+    for (const f of r.findings) {
+      if (f.severity === 'error') summary.errors++;
+      else if (f.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return summary;
+}
+
+/** Lints messages that are already in memory. */
+export function lintMessages(messages: Message[], options: LinterOptions = {}): LintReport {
+  const linter = createLinter(options);
+  const results = messages.map((m) => linter.lint(m));
+  return { results, errors: [], summary: summarize(results) };
+}
+
+/** Lints one text (the API for agents): `lintText(draft, { channel: 'email' })`. */
+export function lintText(text: string, options: LinterOptions & { path?: string } = {}): FileResult {
+  const linter = createLinter(options);
+  return linter.lint({ path: options.path ?? '-', text, channel: options.channel ?? linter.config.channel ?? 'email' });
+}
+
+/** Lints files, directories and globs; bad inputs become errors and never stop the rest. */
+export async function lintFiles(patterns: string[], options: LinterOptions & InputOptions = {}): Promise<LintReport> {
+  const linter = createLinter(options);
+  const results: FileResult[] = [];
+  const errors: InputError[] = [];
+  const defaultChannel = options.channel ?? linter.config.channel ?? 'email';
+  for await (const item of readInputs(patterns, { ...options, isIgnored: linter.isIgnored })) {
+    if ('error' in item) errors.push(item.error);
+    else results.push(linter.lint({ ...item.message, channel: item.message.channel ?? defaultChannel }));
+  }
+  return { results, errors, summary: summarize(results) };
+}

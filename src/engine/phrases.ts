@@ -1,0 +1,174 @@
+import type { Analysis } from '../text/analysis.js';
+import type { Word } from '../text/parse.js';
+import { keysMatch, stemKey, MIN_PREFIX_STEM } from '../text/stem.js';
+import type { Lang } from '../types.js';
+import type { PhraseEntry } from './catalogue.js';
+
+/**
+ * Morphology-aware phrase matching. A pattern ("älä epäröi ottaa … yhteyttä")
+ * is compiled once per language into slots; each text word is compared by its
+ * stem key, so inflected forms match the base form the catalogue is written in.
+ */
+type Alt =
+  | { kind: 'key'; key: string }
+  | { kind: 'exact'; word: string }
+  | { kind: 'prefix'; value: string }
+  | { kind: 'suffix'; value: string };
+
+interface Slot {
+  alts: Alt[];
+  optional: boolean;
+  /** The word must be written with a full stop ("ko."). */
+  dot: boolean;
+}
+
+type Token = Slot | { gap: number };
+
+export interface CompiledPhrase {
+  ruleId: string;
+  entry: PhraseEntry;
+  tokens: Token[];
+}
+
+export interface PhraseMatch {
+  phrase: CompiledPhrase;
+  start: number;
+  end: number;
+}
+
+const GAP = /^(…|\.\.\.)$/;
+
+export function compilePattern(pattern: string, lang: Lang): Token[] {
+  const tokens: Token[] = [];
+  for (const raw of pattern.trim().split(/\s+/)) {
+    if (GAP.test(raw)) {
+      tokens.push({ gap: 3 });
+      continue;
+    }
+    let text = raw.toLowerCase();
+    const optional = text.endsWith('?');
+    if (optional) text = text.slice(0, -1);
+    const dot = text.length > 1 && text.endsWith('.');
+    if (dot) text = text.slice(0, -1);
+    const alts: Alt[] = text.split('|').map((alt): Alt => {
+      if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, '') };
+      if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1) };
+      if (alt.length > 1 && alt.startsWith('*')) return { kind: 'suffix', value: alt.slice(1) };
+      return { kind: 'key', key: stemKey(alt, lang) };
+    });
+    tokens.push({ alts, optional, dot });
+  }
+  return tokens;
+}
+
+function altMatches(alt: Alt, word: Word, key: string): boolean {
+  switch (alt.kind) {
+    case 'key':
+      // Addresses and codes ("support@firma.se") are never inflected forms of a word.
+      return key === alt.key || (/^\p{L}+$/u.test(key) && keysMatch(alt.key, key));
+    case 'exact':
+      return word.core === alt.word;
+    case 'prefix':
+      return word.core.startsWith(alt.value);
+    case 'suffix':
+      return word.core.endsWith(alt.value) && word.core.length > alt.value.length;
+  }
+}
+
+function slotMatches(slot: Slot, word: Word, key: string): boolean {
+  if (slot.dot && !word.dot) return false;
+  return slot.alts.some((alt) => altMatches(alt, word, key));
+}
+
+/** A set of phrases for one language, indexed by the key of their first word. */
+export class PhraseSet {
+  private readonly byKeyPrefix = new Map<string, CompiledPhrase[]>();
+  private readonly byExact = new Map<string, CompiledPhrase[]>();
+  private readonly unindexed: CompiledPhrase[] = [];
+
+  constructor(phrases: CompiledPhrase[]) {
+    for (const phrase of phrases) this.index(phrase);
+  }
+
+  private index(phrase: CompiledPhrase): void {
+    const first = phrase.tokens[0];
+    if (!first || 'gap' in first || first.optional || first.alts.some((a) => a.kind === 'prefix' || a.kind === 'suffix')) {
+      this.unindexed.push(phrase);
+      return;
+    }
+    for (const alt of first.alts) {
+      if (alt.kind === 'key' && alt.key.length >= MIN_PREFIX_STEM) push(this.byKeyPrefix, alt.key.slice(0, MIN_PREFIX_STEM), phrase);
+      else if (alt.kind === 'key') push(this.byExact, alt.key, phrase);
+      else if (alt.kind === 'exact') push(this.byExact, `=${alt.word}`, phrase);
+    }
+  }
+
+  get size(): number {
+    return this.unindexed.length + this.byKeyPrefix.size + this.byExact.size;
+  }
+
+  /** All matches in the reply, longest first where two of one rule overlap. */
+  find(analysis: Analysis): PhraseMatch[] {
+    const words = analysis.words;
+    const keys = analysis.keys;
+    const matches: PhraseMatch[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const key = keys[i]!;
+      const candidates = new Set<CompiledPhrase>(this.unindexed);
+      for (const p of this.byExact.get(key) ?? []) candidates.add(p);
+      for (const p of this.byExact.get(`=${word.core}`) ?? []) candidates.add(p);
+      if (key.length >= MIN_PREFIX_STEM) for (const p of this.byKeyPrefix.get(key.slice(0, MIN_PREFIX_STEM)) ?? []) candidates.add(p);
+      for (const phrase of candidates) {
+        const end = matchFrom(phrase.tokens, 0, i, words, keys, word.sentence);
+        if (end > i) matches.push({ phrase, start: word.start, end: words[end - 1]!.end });
+      }
+    }
+    return dropOverlaps(matches);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Index one past the last word matched, or -1. Words must stay in one sentence. */
+function matchFrom(tokens: Token[], t: number, w: number, words: Word[], keys: string[], sentence: number): number {
+  if (t === tokens.length) return w;
+  const token = tokens[t]!;
+  if ('gap' in token) {
+    for (let skip = 0; skip <= token.gap; skip++) {
+      const at = w + skip;
+      if (at > words.length || (skip > 0 && words[at - 1]!.sentence !== sentence)) break;
+      const end = matchFrom(tokens, t + 1, at, words, keys, sentence);
+      if (end !== -1) return end;
+    }
+    return -1;
+  }
+  const word = words[w];
+  if (word && word.sentence === sentence && slotMatches(token, word, keys[w]!)) {
+    const end = matchFrom(tokens, t + 1, w + 1, words, keys, sentence);
+    if (end !== -1) return end;
+  }
+  // An optional slot may be skipped, but a match never starts or ends on nothing.
+  if (token.optional && t > 0) return matchFrom(tokens, t + 1, w, words, keys, sentence);
+  return -1;
+}
+
+function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
+  const byRule = new Map<string, PhraseMatch[]>();
+  for (const m of matches) push(byRule, m.phrase.ruleId, m);
+  const kept: PhraseMatch[] = [];
+  for (const list of byRule.values()) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    for (const m of list) {
+      if (m.start < lastEnd) continue;
+      kept.push(m);
+      lastEnd = m.end;
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start || a.phrase.ruleId.localeCompare(b.phrase.ruleId));
+}

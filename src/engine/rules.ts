@@ -1,0 +1,100 @@
+import type { Channel, Lang, Severity, Trilingual, UiLang } from '../types.js';
+import { loadCatalogue, type PhraseEntry, type RuleMeta } from './catalogue.js';
+import { ConfigError, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
+import { compilePattern, PhraseSet, type CompiledPhrase } from './phrases.js';
+
+/** A rule as it runs: catalogue meta with the config's severity, weight, options and phrases. */
+export interface ActiveRule {
+  meta: RuleMeta;
+  severity: Severity;
+  weight: number;
+  options: Record<string, unknown>;
+}
+
+/**
+ * The rules in force for a set of files with the same settings. Phrase sets
+ * are compiled per language on first use.
+ */
+export class RuleSet {
+  readonly active: ActiveRule[];
+  private readonly phraseSets = new Map<string, PhraseSet | null>();
+
+  constructor(
+    readonly metas: RuleMeta[],
+    settings: Record<string, SeverityOrOff | RuleSetting>,
+    private readonly extraPhrases: Record<string, Partial<Record<'fi' | 'sv', PhraseEntry[]>>> = {},
+  ) {
+    this.active = [];
+    for (const meta of metas) {
+      const raw = settings[meta.id];
+      const setting: RuleSetting = typeof raw === 'string' ? { severity: raw } : (raw ?? {});
+      if (setting.severity === 'off') continue;
+      this.active.push({
+        meta,
+        severity: setting.severity ?? meta.severity,
+        weight: setting.weight ?? meta.weight,
+        options: { ...meta.options, ...(setting.options ?? {}) },
+      });
+    }
+  }
+
+  forMessage(channel: Channel, lang: Lang): ActiveRule[] {
+    return this.active.filter(
+      (r) => r.meta.channels.includes(channel) && (r.meta.languages.includes(lang) || r.meta.languages.length === 0),
+    );
+  }
+
+  phrases(ruleId: string, lang: Lang): PhraseSet | undefined {
+    if (lang !== 'fi' && lang !== 'sv') return undefined;
+    const key = `${ruleId}\u0000${lang}`;
+    if (!this.phraseSets.has(key)) {
+      const meta = this.metas.find((m) => m.id === ruleId);
+      const entries = [...(meta?.phrases?.[lang] ?? []), ...(this.extraPhrases[ruleId]?.[lang] ?? [])];
+      const compiled: CompiledPhrase[] = entries.map((entry) => ({ ruleId, entry, tokens: compilePattern(entry.match, lang) }));
+      this.phraseSets.set(key, compiled.length > 0 ? new PhraseSet(compiled) : null);
+    }
+    return this.phraseSets.get(key) ?? undefined;
+  }
+}
+
+function trilingual(text: string | Partial<Record<UiLang, string>> | undefined, fallback: Trilingual): Trilingual {
+  if (text === undefined) return fallback;
+  if (typeof text === 'string') return { fi: text, sv: text, en: text };
+  return { fi: text.fi ?? text.en ?? fallback.fi, sv: text.sv ?? text.en ?? fallback.sv, en: text.en ?? fallback.en };
+}
+
+/** The catalogue's rules plus the organisation's custom phrase rules from the config. */
+export function ruleMetas(config: Config): RuleMeta[] {
+  const metas = [...loadCatalogue().rules];
+  const canned = metas.find((m) => m.id === 'phrase/canned')!;
+  for (const [id, custom] of Object.entries(config.customRules ?? {})) {
+    metas.push({
+      id,
+      title: trilingual(custom.title, { fi: id, sv: id, en: id }),
+      severity: custom.severity ?? 'warning',
+      weight: custom.weight ?? 1,
+      ...(custom.bingo ? { bingo: custom.bingo } : {}),
+      channels: ['email', 'sms', 'chat', 'social'],
+      languages: ['fi', 'sv'],
+      description: trilingual(undefined, canned.description),
+      message: trilingual(custom.message, canned.message),
+      options: {},
+      phrases: custom.phrases,
+      examples: {},
+    });
+  }
+  return metas;
+}
+
+/** Validates rule ids given on the command line (--rule ID=severity). */
+export function parseRuleFlags(flags: string[], metas: RuleMeta[]): Record<string, SeverityOrOff> {
+  const out: Record<string, SeverityOrOff> = {};
+  const ids = new Set(metas.map((m) => m.id));
+  for (const flag of flags) {
+    const m = /^([^=\s]+)=(off|info|warning|error)$/.exec(flag);
+    if (!m) throw new ConfigError('--rule', null, `expected ID=off|info|warning|error, got "${flag}"`);
+    if (!ids.has(m[1]!)) throw new ConfigError('--rule', null, `unknown rule id "${m[1]}"`);
+    out[m[1]!] = m[2] as SeverityOrOff;
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+import type { InputError, InputErrorCode, Message } from '../types.js';
+import { decodeText } from './decode.js';
+
+export interface InputOptions {
+  /** Read stdin for "-" (the CLI passes process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+  /** Largest file read as one reply; a bigger one is an error, not a reply. */
+  maxFileBytes?: number;
+  isIgnored?: (path: string) => boolean;
+}
+
+export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Message, 'channel'>> } | { error: InputError };
+
+/** File endings read from directories and globs (explicit files are read whatever their ending). */
+export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk'];
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+function isGlob(pattern: string): boolean {
+  return fg.isDynamicPattern(pattern);
+}
+
+/** Expands the command line's paths into files (deterministic order) and errors. */
+async function expand(patterns: string[], isIgnored: (p: string) => boolean): Promise<(string | InputError)[]> {
+  const out: (string | InputError)[] = [];
+  const seen = new Set<string>();
+  const add = (path: string) => {
+    if (seen.has(path) || isIgnored(path)) return;
+    seen.add(path);
+    out.push(path);
+  };
+  const ext = `{${TEXT_EXTENSIONS.join(',')}}`;
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      out.push('-');
+      continue;
+    }
+    if (isGlob(pattern)) {
+      const files = (await fg(pattern, { dot: false, onlyFiles: true, followSymbolicLinks: false })).sort();
+      if (files.length === 0) out.push({ path: pattern, code: 'no-match' });
+      files.forEach(add);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(pattern);
+    } catch (err) {
+      out.push({ path: pattern, ...fsError(err) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const base = pattern.replace(/[\\/]+$/, '');
+      const files = (await fg(`**/*.${ext}`, { cwd: base, dot: false, onlyFiles: true })).sort().map((f) => join(base, f));
+      const kept = files.filter((f) => !isIgnored(f));
+      if (kept.length === 0) out.push({ path: pattern, code: 'no-files', detail: { extensions: TEXT_EXTENSIONS.map((e) => `.${e}`).join(' ') } });
+      kept.forEach(add);
+    } else add(pattern);
+  }
+  return out;
+}
+
+export function fsError(err: unknown): { code: InputErrorCode; detail?: Record<string, string> } {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 'not-found' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'permission' };
+  return { code: 'unreadable', detail: { reason: code ?? (err as Error).message } };
+}
+
+function tooLarge(path: string, size: number, max: number): InputItem {
+  return { error: { path, code: 'too-large', detail: { size: (size / 1048576).toFixed(1), limit: max / 1048576 } } };
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+function toMessage(path: string, bytes: Uint8Array, maxBytes: number): InputItem {
+  if (bytes.length > maxBytes) return tooLarge(path, bytes.length, maxBytes);
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) return { error: { path, code: decoded.error } };
+  if (decoded.text.trim() === '') return { error: { path, code: 'empty' } };
+  return { message: { path, text: decoded.text } };
+}
+
+/** Every input as a message or an error, in command-line order. */
+export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  for (const entry of await expand(patterns, options.isIgnored ?? (() => false))) {
+    if (typeof entry !== 'string') {
+      yield { error: entry };
+      continue;
+    }
+    if (entry === '-') {
+      if (!options.stdin) {
+        yield { error: { path: '-', code: 'no-stdin' } };
+        continue;
+      }
+      yield toMessage('-', await readStdin(options.stdin), maxBytes);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      const info = await stat(entry);
+      if (info.size > maxBytes) {
+        yield tooLarge(entry, info.size, maxBytes);
+        continue;
+      }
+      bytes = await readFile(entry);
+    } catch (err) {
+      yield { error: { path: entry, ...fsError(err) } };
+      continue;
+    }
+    yield toMessage(entry, bytes, maxBytes);
+  }
+}

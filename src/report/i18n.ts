@@ -1,0 +1,82 @@
+import type { InputError, InputErrorCode, Lang, UiLang } from '../types.js';
+
+type Strings = Record<UiLang, string>;
+
+/** The tool's own words, in Finnish, Swedish and English. */
+export const UI = {
+  error: { fi: 'virhe', sv: 'fel', en: 'error' },
+  warning: { fi: 'varoitus', sv: 'varning', en: 'warning' },
+  info: { fi: 'vihje', sv: 'tips', en: 'info' },
+  score: { fi: 'pisteet', sv: 'poäng', en: 'score' },
+  clean: { fi: 'Ei huomautettavaa.', sv: 'Inget att anmärka.', en: 'No problems.' },
+  suggestion: { fi: 'ehdotus', sv: 'förslag', en: 'suggestion' },
+  problems: { fi: 'huomautusta', sv: 'anmärkningar', en: 'problems' },
+  problem: { fi: 'huomautus', sv: 'anmärkning', en: 'problem' },
+  errors: { fi: 'virhettä', sv: 'fel', en: 'errors' },
+  warnings: { fi: 'varoitusta', sv: 'varningar', en: 'warnings' },
+  infos: { fi: 'vihjettä', sv: 'tips', en: 'info' },
+  files: { fi: 'tiedostoa', sv: 'filer', en: 'files' },
+  suppressed: { fi: 'vaiennettu', sv: 'undertryckta', en: 'suppressed' },
+  inputErrors: { fi: 'syötevirhettä', sv: 'indatafel', en: 'input errors' },
+  tooManyWarnings: {
+    fi: 'Varoituksia on {count}, enintään sallitaan {max} (--max-warnings).',
+    sv: 'Det finns {count} varningar, högst {max} tillåts (--max-warnings).',
+    en: 'Found {count} warnings, more than the {max} allowed (--max-warnings).',
+  },
+  scoreOver: {
+    fi: '{path}: pisteet {score} ylittävät rajan {max} (--max-score).',
+    sv: '{path}: poängen {score} överstiger gränsen {max} (--max-score).',
+    en: '{path}: score {score} is over the limit of {max} (--max-score).',
+  },
+  noInput: {
+    fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
+    sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
+    en: 'no input: give files or pipe a reply (aspalint -)',
+  },
+} satisfies Record<string, Strings>;
+
+const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
+  'not-found': { fi: 'tiedostoa tai kansiota ei ole', sv: 'filen eller mappen finns inte', en: 'no such file or directory' },
+  permission: { fi: 'lukuoikeus puuttuu', sv: 'läsbehörighet saknas', en: 'permission denied' },
+  unreadable: { fi: 'ei voi lukea ({reason})', sv: 'kan inte läsas ({reason})', en: 'cannot read ({reason})' },
+  binary: { fi: 'binääritiedosto, ei tekstiä', sv: 'binärfil, inte text', en: 'binary file, not text' },
+  'not-utf8': { fi: 'ei kelvollista UTF-8-tekstiä', sv: 'inte giltig UTF-8-text', en: 'not valid UTF-8 text' },
+  'legacy-encoding': {
+    fi: 'ei UTF-8:aa (näyttää ISO-8859-1:ltä tai Windows-1252:lta); muunna: iconv -f WINDOWS-1252 -t UTF-8',
+    sv: 'inte UTF-8 (ser ut som ISO-8859-1 eller Windows-1252); konvertera: iconv -f WINDOWS-1252 -t UTF-8',
+    en: 'not UTF-8 (looks like ISO-8859-1 or Windows-1252); convert it: iconv -f WINDOWS-1252 -t UTF-8',
+  },
+  empty: { fi: 'tyhjä syöte, ei tarkistettavaa', sv: 'tom indata, inget att granska', en: 'empty input, nothing to lint' },
+  'too-large': {
+    fi: '{size} Mt on liian suuri yhdeksi vastaukseksi (raja {limit} Mt)',
+    sv: '{size} MB är för stort för ett svar (gräns {limit} MB)',
+    en: '{size} MB is too large for one reply (limit {limit} MB)',
+  },
+  'no-match': { fi: 'mikään tiedosto ei vastaa hakua', sv: 'inga filer matchar mönstret', en: 'no files match this pattern' },
+  'no-files': {
+    fi: 'kansiossa ei ole vastaustiedostoja ({extensions})',
+    sv: 'mappen innehåller inga svarsfiler ({extensions})',
+    en: 'no reply files in this directory ({extensions})',
+  },
+  'no-stdin': { fi: 'vakiosyöte ei ole käytettävissä', sv: 'standard in är inte tillgänglig', en: 'stdin is not available' },
+};
+
+export function t(strings: Strings, lang: UiLang, data: Record<string, string | number> = {}): string {
+  return strings[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export function inputErrorMessage(error: InputError, lang: UiLang): string {
+  return `${error.path}: ${t(INPUT_ERRORS[error.code], lang, error.detail ?? {})}`;
+}
+
+/** The UI language when none is set: the replies' most common language, else the locale. */
+export function defaultUiLang(languages: Lang[], env: NodeJS.ProcessEnv = process.env): UiLang {
+  const counts: Record<string, number> = {};
+  for (const l of languages) if (l === 'fi' || l === 'sv' || l === 'en') counts[l] = (counts[l] ?? 0) + 1;
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (best) return best[0] as UiLang;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (/^fi/i.test(locale)) return 'fi';
+  if (/^sv/i.test(locale)) return 'sv';
+  return 'en';
+}

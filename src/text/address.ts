@@ -1,0 +1,114 @@
+import type { Word, Sentence } from './parse.js';
+import type { Lang } from '../types.js';
+
+/**
+ * How a reply addresses its reader: the familiar singular (sinä, du) or the
+ * polite plural (te, ni). Heuristic, from pronouns, verb endings and
+ * possessive suffixes; Voikko's analysis replaces it where available.
+ */
+export type AddressForm = 'familiar' | 'polite';
+
+export interface AddressMarker {
+  form: AddressForm;
+  word: Word;
+  /** Refers to a group or an organisation ("teidän yrityksenne", "ni på kontoret"), not to the reader alone. */
+  group: boolean;
+}
+
+const FI_FAMILIAR_PRONOUNS = new Set(
+  'sinä sinun sinua sinulle sinulla sinulta sinuun sinusta sinussa sinut sä sun sulle sulla sulta sua sinuakin sinullekin sinullahan'.split(' '),
+);
+const FI_POLITE_PRONOUNS = new Set(
+  'te teidän teitä teille teillä teiltä teihin teistä teissä teidät teillekin teilläkin'.split(' '),
+);
+/** Second person singular verbs a reply uses most; the open class is left to Voikko. */
+const FI_FAMILIAR_VERBS = new Set(
+  ('voit saat olet haluat pystyt löydät teet näet pääset tarvitset muistat tiedät tilasit maksoit ' +
+    'sait lähetit kirjoitit kysyit otit halusit huomasit olit teit voisit haluaisit saisit tarvitsisit ' +
+    'kerroit palautat peruit vaihdoit tilaat maksat käytät valitset lähetät kirjoitat kerrot kuittaat ' +
+    'täytät kirjaudut rekisteröidyt ilmoitat vastaat soitat odotat ehdit jaksat mahdut osaat ymmärrät').split(' '),
+);
+const FI_POLITE_IMPERATIVES = new Set(
+  ('olkaa tehkää antakaa kertokaa valitkaa kirjautukaa huomatkaa maksakaa vastatkaa hakekaa katsokaa ' +
+    'lukekaa tulkaa menkää avatkaa klikatkaa painakaa odottakaa palauttakaa').split(' '),
+);
+/** Nouns in -i whose possessive -si is easily mistaken for a conditional -isi. */
+const FI_I_NOUNS = ['viesti', 'paketti', 'kortti', 'tili', 'posti', 'tiketti', 'lähetys', 'profiili', 'numero', 'osoite'];
+const FI_NOT_POSSESSIVE = new Set('uusi kuusi viisi yhdeksänkymmentäkuusi'.split(' '));
+/** Words ending in -nne that are not possessives. */
+const FI_NNE_ADVERBS = new Set('tänne sinne tuonne minne jonne kunne muualle'.split(' '));
+/** Group and organisation nouns: a te-form attached to them addresses the group. */
+const FI_GROUP_WORDS =
+  /^(yritykse|yritys|toimisto|tiimi|firma|yhtiö|taloyhtiö|perhe|perhee|organisaatio|koulu|seura|osasto|työpaika|kerho|yhdistykse|yhdistys|kaikki|molemmat|kumpiki|kotitalou|taloud|henkilökun|kumppani)/;
+
+const SV_FAMILIAR = new Set('du dig din ditt dina dej dom'.split(' ').filter((w) => w !== 'dom'));
+const SV_POLITE = new Set('ni er ert era eder'.split(' '));
+const SV_GROUP_WORDS =
+  /^(alla|båda|bägge|företag|kontor|team|familj|förening|organisation|avdelning|skola|bolag|styrelse|personal|hushåll|kollegor)/;
+
+function fiMarker(word: Word): AddressForm | null {
+  const w = stripClitic(word.core);
+  if (FI_FAMILIAR_PRONOUNS.has(w) || FI_FAMILIAR_VERBS.has(w) || w === 'älä') return 'familiar';
+  if (w === 'älkää') return 'polite';
+  if (FI_POLITE_PRONOUNS.has(w)) return 'polite';
+  if (!/^\p{L}+$/u.test(w) || w.length < 5) return null;
+  // 2nd person plural verbs: voitte, saatte, olette, haluatteko.
+  if (/[aeiouyäö]tte$/.test(w) && !/^(ette|kasette|baguette)$/.test(w)) return 'polite';
+  // Imperative plural: ottakaa, tarkistakaa (an open class; the infinitives alkaa/jatkaa must not count).
+  if (FI_POLITE_IMPERATIVES.has(w) || /(tt|st)[aä]k(aa|ää)$/.test(w)) return 'polite';
+  // Possessive suffixes: tilauksesi / tilauksenne.
+  if (/nne$/.test(w) && !FI_NNE_ADVERBS.has(w) && w.length >= 7) return 'polite';
+  // A case ending and then -si: laskullasi, viestistäsi, tililtäsi.
+  if (/(ll[aä]|ss[aä]|st[aä]|lt[aä]|lle|ks[ei])si$/.test(w) && w.length >= 8) return 'familiar';
+  // Past tense, 2nd singular: irtisanoit, maksoit, tilasit.
+  if (/(oit|öit|asit|äsit)$/.test(w) && w.length >= 6 && !w.endsWith('lasit')) return 'familiar';
+  if (/si$/.test(w) && w.length >= 6) {
+    // -esi/-usi/-ysi are possessive (tilauksesi, laskusi); -asi and -osi are as often past tense (pakkasi, tarjosi).
+    if (!/isi$/.test(w)) return /(esi|usi|ysi)$/.test(w) && !FI_NOT_POSSESSIVE.has(w) ? 'familiar' : null;
+    if (FI_I_NOUNS.some((noun) => w.includes(noun))) return 'familiar';
+  }
+  return null;
+}
+
+function stripClitic(word: string): string {
+  return word.replace(/(han|hän|kin|ko|kö|pa|pä)$/, (suffix, _m, index: number) =>
+    index >= 4 ? '' : suffix,
+  );
+}
+
+function svMarker(word: Word): AddressForm | null {
+  const w = word.core;
+  if (SV_FAMILIAR.has(w)) return 'familiar';
+  if (SV_POLITE.has(w)) return 'polite';
+  return null;
+}
+
+/** Address markers of each sentence, in text order. */
+export function addressMarkers(words: Word[], sentences: Sentence[], lang: Lang): AddressMarker[] {
+  if (lang !== 'fi' && lang !== 'sv') return [];
+  const markerOf = lang === 'fi' ? fiMarker : svMarker;
+  const groupWords = lang === 'fi' ? FI_GROUP_WORDS : SV_GROUP_WORDS;
+  const markers: AddressMarker[] = [];
+  for (const sentence of sentences) {
+    const inSentence = words.slice(sentence.firstWord, sentence.endWord);
+    const groupSentence = inSentence.some((w) => groupWords.test(w.core));
+    for (const word of inSentence) {
+      const form = markerOf(word);
+      if (form) markers.push({ form, word, group: form === 'polite' && groupSentence });
+    }
+  }
+  return markers;
+}
+
+/** The reply's dominant address form, or null if it never addresses the reader. */
+export function dominantForm(markers: AddressMarker[]): AddressForm | null {
+  let familiar = 0;
+  let polite = 0;
+  for (const m of markers) {
+    if (m.group) continue;
+    if (m.form === 'familiar') familiar++;
+    else polite++;
+  }
+  if (familiar === 0 && polite === 0) return null;
+  return familiar >= polite ? 'familiar' : 'polite';
+}

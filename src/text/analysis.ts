@@ -1,0 +1,74 @@
+import type { Lang, Message } from '../types.js';
+import { analyseAnatomy, type Anatomy } from './anatomy.js';
+import { blankOut, findDirectives, type Directive } from './directives.js';
+import { detectLanguage } from './language.js';
+import { LineIndex } from './lines.js';
+import { parse, type Parsed, type Word, type Sentence } from './parse.js';
+import { stemKey } from './stem.js';
+import { addressMarkers, type AddressMarker } from './address.js';
+
+/**
+ * Everything the checks know about one reply, built lazily and once: a check
+ * that needs only the anatomy never pays for the parse.
+ */
+export class Analysis {
+  readonly directives: Directive[];
+  /** The reply with directive comments blanked out, offsets unchanged. */
+  readonly source: string;
+  private _anatomy?: Anatomy;
+  private _lang?: Lang;
+  private _parsed?: Parsed;
+  private _keys?: string[];
+  private _address?: AddressMarker[];
+  private _lineIndex?: LineIndex;
+
+  constructor(readonly message: Message) {
+    this.directives = findDirectives(message.text);
+    this.source = blankOut(message.text, this.directives);
+  }
+
+  get anatomy(): Anatomy {
+    return (this._anatomy ??= analyseAnatomy(this.source));
+  }
+
+  /** The reply proper: up to the quoted history. */
+  get text(): string {
+    return this.source.slice(0, this.anatomy.replyEnd);
+  }
+
+  get language(): Lang {
+    return (this._lang ??= this.message.lang ?? detectLanguage(this.text));
+  }
+
+  get parsed(): Parsed {
+    return (this._parsed ??= parse(this.text));
+  }
+
+  get words(): Word[] {
+    return this.parsed.words;
+  }
+
+  get sentences(): Sentence[] {
+    return this.parsed.sentences;
+  }
+
+  /** Comparison keys (stem or irregular lemma) of the words, in the reply's language. */
+  get keys(): string[] {
+    return (this._keys ??= this.words.map((w) => stemKey(w.core, this.language)));
+  }
+
+  get address(): AddressMarker[] {
+    return (this._address ??= addressMarkers(this.words, this.sentences, this.language));
+  }
+
+  get lineIndex(): LineIndex {
+    return (this._lineIndex ??= new LineIndex(this.message.text));
+  }
+
+  /** Whether an offset lies in the greeting line or the sign-off block. */
+  inFrame(offset: number): boolean {
+    const { greeting, signOff } = this.anatomy;
+    if (greeting && offset >= greeting.start && offset < greeting.end) return true;
+    return signOff !== null && offset >= signOff.start;
+  }
+}

@@ -1,0 +1,74 @@
+import { unified } from 'unified';
+import retextLatin from 'retext-latin';
+import { toString } from 'nlcst-to-string';
+import type { Root, Paragraph, Sentence as NlcstSentence } from 'nlcst';
+
+export interface Word {
+  /** The word as written ("Älkää", "ko.", "www.elisa.fi"). */
+  text: string;
+  /** Lower case, without a trailing full stop. */
+  core: string;
+  /** Written with a trailing full stop ("ko.", "em."). */
+  dot: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  paragraph: number;
+  /** Index of the first word of the sentence in the word list. */
+  firstWord: number;
+  /** One past the last word. */
+  endWord: number;
+  text: string;
+}
+
+const processor = unified().use(retextLatin).freeze();
+
+export interface Parsed {
+  tree: Root;
+  words: Word[];
+  sentences: Sentence[];
+}
+
+/** Parses text into an nlcst tree (retext-latin) and flat word and sentence lists with offsets. */
+export function parse(text: string): Parsed {
+  const tree = processor.parse(text) as Root;
+  const words: Word[] = [];
+  const sentences: Sentence[] = [];
+  let paragraphIndex = 0;
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of (paragraph as Paragraph).children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      addSentence(sentence as NlcstSentence, paragraphIndex, words, sentences, text);
+    }
+    paragraphIndex++;
+  }
+  return { tree, words, sentences };
+}
+
+function addSentence(node: NlcstSentence, paragraph: number, words: Word[], sentences: Sentence[], text: string) {
+  const index = sentences.length;
+  const firstWord = words.length;
+  for (const child of node.children) {
+    if (child.type !== 'WordNode' || !child.position) continue;
+    const written = toString(child);
+    const dot = written.length > 1 && written.endsWith('.');
+    words.push({
+      text: written,
+      core: (dot ? written.replace(/\.+$/, '') : written).toLowerCase(),
+      dot,
+      start: child.position.start.offset!,
+      end: child.position.end.offset!,
+      sentence: index,
+    });
+  }
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  sentences.push({ index, start, end, paragraph, firstWord, endWord: words.length, text: text.slice(start, end) });
+}

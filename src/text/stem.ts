@@ -1,0 +1,72 @@
+import { stemmer as finnishStemmer } from '@orama/stemmers/finnish';
+import { stemmer as swedishStemmer } from '@orama/stemmers/swedish';
+import type { Lang } from '../types.js';
+
+/**
+ * Forms a suffix-stripping stemmer cannot join: the Finnish negation verb and
+ * "olla", and the strong verbs of Swedish. Each maps to a lemma key that no
+ * stem can collide with ("#…").
+ */
+const IRREGULAR: Record<'fi' | 'sv', Record<string, string>> = {
+  fi: lemmaTable({
+    '#älä': 'älä älkää älköön älkäämme älkööt äläkä älkääkä',
+    '#ei': 'en et ei emme ette eivät enkä etkä eikä emmekä ettekä eivätkä',
+    '#olla':
+      'olla on ovat olen olet olemme olette oli olin olit olimme olitte olivat ollut olleet ' +
+      'olisi olisin olisit olisimme olisitte olisivat ole olkaa olisihan onhan ovathan ' +
+      'olemmehan olethan olettehan onko ovatko olenko oletko olemmeko oletteko olisiko',
+  }),
+  sv: lemmaTable({
+    '#vara': 'vara är var varit vore',
+    '#ha': 'ha har hade haft',
+    '#få': 'få får fick fått',
+    '#göra': 'göra gör gjorde gjort',
+    '#kunna': 'kunna kan kunde kunnat',
+    '#vilja': 'vilja vill ville velat',
+    '#skola': 'ska skall skulle',
+    '#gå': 'gå går gick gått',
+    '#se': 'se ser såg sett',
+    '#ge': 'ge ger gav gett givit',
+    '#stå': 'stå står stod stått',
+    '#ta': 'ta tar tog tagit',
+    '#komma': 'komma kommer kom kommit',
+    '#veta': 'veta vet visste vetat',
+    '#säga': 'säga säger sade sa sagt',
+  }),
+};
+
+function lemmaTable(groups: Record<string, string>): Record<string, string> {
+  const table: Record<string, string> = {};
+  for (const [lemma, forms] of Object.entries(groups)) {
+    for (const form of forms.split(' ')) table[form] = lemma;
+  }
+  return table;
+}
+
+const STEMMERS: Record<'fi' | 'sv', (word: string) => string> = {
+  fi: finnishStemmer,
+  sv: swedishStemmer,
+};
+
+/** The comparison key of a lower-case word: its irregular lemma, or its stem. */
+export function stemKey(word: string, lang: Lang): string {
+  if (lang !== 'fi' && lang !== 'sv') return word;
+  const lemma = IRREGULAR[lang][word];
+  if (lemma) return lemma;
+  if (!/^\p{L}+$/u.test(word)) return word;
+  return STEMMERS[lang](word);
+}
+
+/** Stems shorter than this only match exactly: a short prefix joins unrelated words. */
+export const MIN_PREFIX_STEM = 4;
+
+/**
+ * Whether a text word's key matches a pattern word's key. Inflection mostly
+ * lengthens a Finnish stem (epäröi → epäröik), so a pattern stem also matches
+ * the stems that extend it, once it is long enough to be specific.
+ */
+export function keysMatch(patternKey: string, wordKey: string): boolean {
+  if (patternKey === wordKey) return true;
+  if (patternKey.startsWith('#') || wordKey.startsWith('#')) return false;
+  return patternKey.length >= MIN_PREFIX_STEM && wordKey.startsWith(patternKey);
+}

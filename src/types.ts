@@ -1,0 +1,116 @@
+/** Languages the tool recognises in a reply. */
+export type Lang = 'fi' | 'sv' | 'en' | 'unknown';
+/** Languages the tool prints its own messages in. */
+export type UiLang = 'fi' | 'sv' | 'en';
+export type Channel = 'email' | 'sms' | 'chat' | 'social';
+export type Severity = 'error' | 'warning' | 'info';
+
+export const CHANNELS: readonly Channel[] = ['email', 'sms', 'chat', 'social'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Trilingual = Record<UiLang, string>;
+
+/** One reply to lint, as the input layer produces it. */
+export interface Message {
+  /** Shown in reports: a file path, "-" for stdin, "archive#id" for archive members. */
+  path: string;
+  /** The reply text exactly as in the source (positions are reported against it). */
+  text: string;
+  /** The customer's message the reply answers, when known. */
+  customer?: string;
+  channel: Channel;
+  /** Forced language; detected when absent. */
+  lang?: Exclude<Lang, 'unknown'>;
+  meta?: { agent?: string; date?: string; id?: string; subject?: string };
+}
+
+export interface Fix {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** What a check reports: a span of the reply and what is wrong with it. */
+export interface RawFinding {
+  offset: number;
+  length: number;
+  /** Values for the rule's message template ({actual}, {suggestion}, …). */
+  data?: Record<string, string | number | Trilingual>;
+  suggestions?: string[];
+  fix?: Fix;
+  /** Overrides the rule's severity for this finding (phrase entries may). */
+  severity?: Severity;
+  /** A message that replaces the rule's template, already in every UI language. */
+  message?: Trilingual;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  weight: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  length: number;
+  actual: string;
+  suggestions: string[];
+  fix?: Fix;
+}
+
+export interface BingoResult {
+  points: number;
+  squares: string[];
+}
+
+export interface FileResult {
+  path: string;
+  language: Lang;
+  channel: Channel;
+  score: number;
+  bingo: BingoResult;
+  findings: Finding[];
+  /** Findings silenced by inline directives (counted in the summary, not listed). */
+  suppressed: number;
+  meta?: Message['meta'];
+}
+
+/** Why an input could not be linted; the reporter words it in the UI language. */
+export type InputErrorCode =
+  | 'not-found'
+  | 'permission'
+  | 'unreadable'
+  | 'binary'
+  | 'not-utf8'
+  | 'legacy-encoding'
+  | 'empty'
+  | 'too-large'
+  | 'no-match'
+  | 'no-files'
+  | 'no-stdin';
+
+/** An input that could not be linted (unreadable, binary, bad encoding…). */
+export interface InputError {
+  path: string;
+  code: InputErrorCode;
+  /** Facts for the message: sizes, the system's error code. */
+  detail?: Record<string, string | number>;
+}
+
+export interface Summary {
+  files: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  suppressed: number;
+  score: number;
+}
+
+export interface LintReport {
+  results: FileResult[];
+  errors: InputError[];
+  summary: Summary;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/engine/catalogue.js';
+import { CHECKS } from '../src/checks/index.js';
+import { exampleText, runRule } from './helpers.js';
+
+const catalogue = loadCatalogue();
+
+describe('rule catalogue', () => {
+  it('has a check or phrases for every rule, and examples in Finnish and Swedish', () => {
+    for (const rule of catalogue.rules) {
+      expect(CHECKS[rule.id] !== undefined || rule.phrases !== undefined, rule.id).toBe(true);
+      for (const lang of ['fi', 'sv'] as const) {
+        expect(rule.examples[lang]?.bad?.length ?? 0, `${rule.id} ${lang} bad`).toBeGreaterThan(0);
+        expect(rule.examples[lang]?.good?.length ?? 0, `${rule.id} ${lang} good`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  for (const rule of catalogue.rules) {
+    describe(rule.id, () => {
+      for (const lang of ['fi', 'sv', 'en'] as const) {
+        const examples = rule.examples[lang];
+        if (!examples) continue;
+        (examples.bad ?? []).forEach((example, i) => {
+          it(`flags ${lang} bad #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
+            const result = runRule(rule, example, lang);
+            expect(result.findings.map((f) => f.ruleId), exampleText(example)).toContain(rule.id);
+          });
+        });
+        (examples.good ?? []).forEach((example, i) => {
+          it(`passes ${lang} good #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
+            const result = runRule(rule, example, lang);
+            expect(result.findings.map((f) => `${f.ruleId}: ${f.actual}`), exampleText(example)).toEqual([]);
+          });
+        });
+      }
+    });
+  }
+});
