@@ -124,7 +124,8 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
     .argument('[paths...]', 'reply files, folders or globs; - reads stdin')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
   addLintOptions(program, ['stylish', 'json']).action(async (paths: string[], flags: LintFlags) => {
     code = await runLint(paths, flags, io, 'lint');
   });

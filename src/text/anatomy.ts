@@ -43,6 +43,8 @@ const QUOTE_HEADER_FIELD = /^\s*\**(lähetetty|skickat|sent|päivämäärä|datu
 const QUOTE_BANNER =
   /^\s*-{2,}\s*(alkuperäinen viesti|ursprungligt meddelande|original message|välitetty viesti|edelleenlähetetty viesti|vidarebefordrat meddelande|forwarded message)\b/i;
 const QUOTE_WROTE = /(kirjoitti|skrev|wrote)\s*:\s*$/i;
+/** Gmail in Swedish puts the sender after the verb: "Den 3 mars 2025 kl. 10:12 skrev Anna <anna@x.se>:". */
+const QUOTE_WROTE_SENDER = /(?<![\p{L}])(kirjoitti|skrev|wrote) [^\n]{1,80}(@|>)[^\n]*:\s*$/iu;
 
 /** Where the quoted history starts: the first quote header or ">"-quoted line after the reply. */
 function findQuoteStart(lines: Line[]): number {
@@ -53,7 +55,7 @@ function findQuoteStart(lines: Line[]): number {
       if (/^\s*>/.test(text)) return i;
       if (QUOTE_BANNER.test(text)) return i;
       if (QUOTE_HEADER_START.test(text) && lines.slice(i + 1, i + 6).some((l) => QUOTE_HEADER_FIELD.test(l.text))) return i;
-      if (QUOTE_WROTE.test(text)) return i;
+      if (QUOTE_WROTE.test(text) || (QUOTE_WROTE_SENDER.test(text) && /\d/.test(text))) return i;
       // "On Mon, 3 Mar 2025 at 10:12, Anna <anna@example.com>" + "wrote:" on the next line.
       if (/^(on|den|\w{2} \d)/i.test(text) && /@/.test(text) && QUOTE_WROTE.test(lines[i + 1]?.text ?? '')) return i;
     }

@@ -54,7 +54,18 @@ export function stemKey(word: string, lang: Lang): string {
   const lemma = IRREGULAR[lang][word];
   if (lemma) return lemma;
   if (!/^\p{L}+$/u.test(word)) return word;
-  return STEMMERS[lang](word);
+  const stem = STEMMERS[lang](word);
+  return lang === 'fi' ? joinFinnishStem(stem) : stem;
+}
+
+/**
+ * Snowball leaves the -us/-uks- and -yys/-yyd- alternations apart (tilaus,
+ * tilauksen; kärsivällisyys, kärsivällisyydestä): fold them to one key.
+ */
+function joinFinnishStem(stem: string): string {
+  if (/[uy]ks$/.test(stem)) return stem.slice(0, -2);
+  if (/[uy]s$/.test(stem) || /(uu|yy)d$/.test(stem)) return stem.slice(0, -1);
+  return stem;
 }
 
 /** Stems shorter than this only match exactly: a short prefix joins unrelated words. */

@@ -35,9 +35,9 @@ function isDepartment(line: string): boolean {
 export const signoffFaceless: Check = (analysis) => {
   const { signOff } = analysis.anatomy;
   if (!signOff || signOff.signature.length === 0) return [];
-  const lines = signOff.signature;
-  if (lines.some((l) => isPerson(l.text))) return [];
-  const department = lines.find((l) => isDepartment(l.text));
-  if (!department) return [];
-  return [{ offset: department.start, length: department.end - department.start }];
+  // People sign with their name first ("Laura Mäkinen / Asiakaspalvelu / Yritys"); a block that opens
+  // with a department ("Asiakaspalvelu / Sointu Energia") is signed by nobody.
+  const first = signOff.signature[0]!;
+  if (isPerson(first.text) || !isDepartment(first.text)) return [];
+  return [{ offset: first.start, length: first.end - first.start }];
 };

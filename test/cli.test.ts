@@ -1,0 +1,218 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fsError } from '../src/input/read-inputs.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'aspalint.js');
+const tmp = mkdtempSync(join(tmpdir(), 'aspalint-cli-'));
+
+function run(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? tmp,
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', LANG: 'C', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const GOOD_FI = 'Hei Anna,\n\nlaskusi on nyt korjattu, ja hyvitys 12,50 € näkyy tililläsi perjantaina.\n\nTerveisin\nLaura\n';
+const BAD_FI = 'Hyvä asiakas,\n\nkiitämme saamastamme palautteesta. Älä epäröi ottaa yhteyttä.\n\nYstävällisin terveisin\nAsiakaspalvelu\n';
+const SECRET_SV = 'Hej Karin!\n\nDitt tillfälliga lösenord är Sommar2024 och gäller i dag.\n\nHälsningar\nSara\n';
+
+describe('aspalint CLI', () => {
+  it('reads a draft from stdin and prints the JSON contract', () => {
+    const { code, stdout } = run(['-', '--format', 'json'], { input: BAD_FI });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.version).toBe(1);
+    expect(Object.keys(json)).toEqual(['version', 'files', 'summary']);
+    const [f] = json.files;
+    expect(Object.keys(f)).toEqual(['path', 'language', 'channel', 'score', 'bingo', 'findings']);
+    expect(f).toMatchObject({ path: '-', language: 'fi', channel: 'email' });
+    const calque = f.findings.find((x: { ruleId: string }) => x.ruleId === 'phrase/calque');
+    expect(calque).toMatchObject({ severity: 'warning', weight: 1, line: 3, column: 36, endLine: 3 });
+    expect(calque.actual).toMatch(/^Älä epäröi/);
+    expect(calque.offset).toBe(BAD_FI.indexOf('Älä'));
+    expect(calque.suggestions.length).toBeGreaterThan(0);
+    expect(f.bingo.squares).toEqual(expect.arrayContaining(['greeting', 'stiff', 'faceless']));
+    expect(json.summary).toMatchObject({ files: 1, errors: 0 });
+    expect(json.summary.score).toBe(f.score);
+  });
+
+  it('reads piped stdin when no paths are given', () => {
+    const { code, stdout } = run(['--format', 'json'], { input: GOOD_FI });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0].findings).toEqual([]);
+  });
+
+  it('exits 1 on error-severity findings and 0 when only warnings', () => {
+    expect(run(['-'], { input: SECRET_SV }).code).toBe(1);
+    expect(run(['-'], { input: BAD_FI }).code).toBe(0);
+  });
+
+  it('fails over --max-warnings and --max-score, with a message', () => {
+    const warnings = run(['-', '--max-warnings', '0'], { input: BAD_FI });
+    expect(warnings.code).toBe(1);
+    expect(warnings.stderr).toMatch(/--max-warnings/);
+    expect(run(['-', '--max-score', '2'], { input: BAD_FI }).code).toBe(1);
+    expect(run(['-', '--max-score', '50'], { input: BAD_FI }).code).toBe(0);
+  });
+
+  it('lints files, directories and globs in a stable order', () => {
+    const dir = join(tmp, 'replies');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'b.txt'), GOOD_FI);
+    writeFileSync(join(dir, 'a.md'), BAD_FI);
+    writeFileSync(join(dir, 'sub', 'c.txt'), SECRET_SV);
+    writeFileSync(join(dir, 'ignored.json'), '{}');
+    const paths = (args: string[]) => JSON.parse(run([...args, '--format', 'json']).stdout).files.map((f: { path: string }) => f.path);
+    expect(paths(['replies'])).toEqual(['replies/a.md', 'replies/b.txt', 'replies/sub/c.txt']);
+    expect(paths(['replies/**/*.txt'])).toEqual(['replies/b.txt', 'replies/sub/c.txt']);
+    expect(paths(['replies/b.txt'])).toEqual(['replies/b.txt']);
+  });
+
+  it('prints stylish output with position, severity, message, suggestion, rule id and weight', () => {
+    const { stdout } = run(['-', '--ui-lang', 'en'], { input: BAD_FI });
+    expect(stdout).toMatch(/^-  fi · email · score \d+$/m);
+    expect(stdout).toMatch(/3:36\s+warning\s+.+phrase\/calque \+1/);
+    expect(stdout).toMatch(/→ /);
+    expect(stdout).toMatch(/problems \(0 errors, \d+ warnings/);
+    expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('speaks the language of the reply unless told otherwise', () => {
+    expect(run(['-'], { input: BAD_FI }).stdout).toMatch(/huomautusta/);
+    expect(run(['-'], { input: SECRET_SV }).stdout).toMatch(/anmärkning/);
+    expect(run(['-', '--ui-lang', 'en'], { input: SECRET_SV }).stdout).toMatch(/problem/);
+  });
+
+  it('applies --channel, --lang and --rule', () => {
+    const sms = JSON.parse(run(['-', '--channel', 'sms', '--format', 'json'], { input: 'Hei! Paketti on noudettavissa.' }).stdout);
+    expect(sms.files[0].channel).toBe('sms');
+    expect(sms.files[0].findings).toEqual([]);
+    const off = JSON.parse(run(['-', '--rule', 'phrase/calque=off', '--rule', 'greeting/generic=error', '--format', 'json'], { input: BAD_FI }).stdout);
+    const ids = off.files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`);
+    expect(ids).not.toContain('phrase/calque:warning');
+    expect(ids).toContain('greeting/generic:error');
+  });
+
+  it('lists the rule catalogue as text, JSON and Markdown', () => {
+    const json = JSON.parse(run(['rules', '--format', 'json']).stdout);
+    expect(json.rules.length).toBeGreaterThanOrEqual(23);
+    expect(json.rules[0]).toHaveProperty('id');
+    expect(run(['rules', '--format', 'markdown']).stdout).toMatch(/^\| `phrase\/calque` \| warning \| 1 \| stiff \|/m);
+    expect(run(['rules']).stdout).toMatch(/privacy\/password\s+error/);
+  });
+
+  it('scores a batch as the bingo card', () => {
+    const dir = join(tmp, 'bingo');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1.txt'), BAD_FI);
+    writeFileSync(join(dir, '2.txt'), GOOD_FI);
+    const json = JSON.parse(run(['bingo', dir, '--format', 'json']).stdout);
+    expect(json).toMatchObject({ version: 1, messages: 2 });
+    expect(json.points).toBe(json.squares.reduce((s: number, q: { points: number }) => s + q.points, 0));
+    expect(json.squares.find((s: { id: string }) => s.id === 'stiff')).toMatchObject({ hits: 1, points: 1 });
+    const text = run(['bingo', dir]).stdout;
+    expect(text).toMatch(/Automaattivastausbingo — 2 vastausta/);
+  });
+
+  describe('bad input: one line on stderr, exit 2, the other files still linted', () => {
+    const good = file('good.txt', GOOD_FI);
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), /binary file/],
+      ['latin1.txt', Buffer.from('Hei Anna,\n\nkiitos viestistä. Lähetämme paketin.\n', 'latin1'), /not UTF-8 .*Windows-1252/],
+      ['invalid.txt', Buffer.from([0x48, 0x65, 0xc3, 0x28, 0x0a]), /not valid UTF-8/],
+      ['empty.txt', '', /empty input/],
+      ['blank.txt', ' \n\n ', /empty input/],
+    ];
+    for (const [name, content, message] of cases) {
+      it(name, () => {
+        const bad = file(name, content);
+        const { code, stdout, stderr } = run([bad, good, '--format', 'json', '--ui-lang', 'en']);
+        expect(code).toBe(2);
+        expect(stderr.trim().split('\n')).toHaveLength(1);
+        expect(stderr).toMatch(message);
+        expect(stderr).toContain(name);
+        expect(stderr).not.toMatch(/\n\s+at /);
+        expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual([good]);
+      });
+    }
+
+    it('decodes UTF-16 with a byte order mark', () => {
+      const path = file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD_FI, 'utf16le')]));
+      const { code, stdout } = run([path, '--format', 'json']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).files[0]).toMatchObject({ language: 'fi', findings: [] });
+    });
+
+    it('a missing file, an empty directory, a glob matching nothing', () => {
+      mkdirSync(join(tmp, 'empty-dir'), { recursive: true });
+      const { code, stderr, stdout } = run(['nope.txt', 'empty-dir', 'zz/*.txt', good, '--format', 'json', '--ui-lang', 'en']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/nope\.txt: no such file/);
+      expect(stderr).toMatch(/empty-dir: no reply files/);
+      expect(stderr).toMatch(/zz\/\*\.txt: no files match/);
+      expect(JSON.parse(stdout).files).toHaveLength(1);
+    });
+
+    it('empty stdin', () => {
+      const { code, stderr } = run(['-'], { input: '' });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^aspalint: -: /);
+    });
+
+    it('a file too large to be a reply (50 MB)', () => {
+      const big = file('big.txt', Buffer.alloc(50 * 1024 * 1024, 'a'));
+      const { code, stderr } = run([big, good, '--ui-lang', 'en']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/50\.0 MB is too large/);
+    });
+
+    it('words input errors in the language of the replies by default', () => {
+      const { stderr } = run(['nope.txt', good]);
+      expect(stderr).toBe('aspalint: nope.txt: tiedostoa tai kansiota ei ole\n');
+    });
+
+    it('an unreadable file is described, not thrown', () => {
+      expect(fsError(Object.assign(new Error('x'), { code: 'EACCES' }))).toEqual({ code: 'permission' });
+    });
+
+    it('malformed config, unknown rule ids in config and --rule, bad options', () => {
+      const bad = file('bad.yaml', 'rules:\n  phrase/calque: warning\n  greeting/mising: off\n');
+      let r = run([good, '--config', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`aspalint: ${bad}:3: unknown rule id "greeting/mising" (did you mean greeting/missing?)\n`);
+      r = run([good, '--config', file('broken.yaml', 'rules: [\n')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/broken\.yaml:\d+: invalid YAML/);
+      r = run([good, '--rule', 'phrase/nope=off']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/unknown rule id "phrase\/nope"/);
+      r = run([good, '--format', 'xml']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      r = run([good, '--max-warnings', 'many']);
+      expect(r.code).toBe(2);
+    });
+
+    it('finds the nearest .aspalintrc.yaml upward from the working directory', () => {
+      const project = join(tmp, 'project');
+      mkdirSync(join(project, 'deep', 'er'), { recursive: true });
+      writeFileSync(join(project, '.aspalintrc.yaml'), 'rules:\n  phrase/calque: off\n');
+      writeFileSync(join(project, 'deep', 'reply.txt'), BAD_FI);
+      const { stdout } = run(['reply.txt', '--format', 'json'], { cwd: join(project, 'deep') });
+      expect(JSON.parse(stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('phrase/calque');
+    });
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { analyseAnatomy } from '../src/text/anatomy.js';
+import { detectLanguage } from '../src/text/language.js';
+import { LineIndex } from '../src/text/lines.js';
+import { Analysis } from '../src/text/analysis.js';
+import { parse } from '../src/text/parse.js';
+import { toString } from 'nlcst-to-string';
+
+describe('language detection', () => {
+  const cases: [string, string][] = [
+    ['Hei!', 'fi'],
+    ['Hej!', 'sv'],
+    ['Kiitos!', 'fi'],
+    ['Tack!', 'sv'],
+    ['Kiitos viestistäsi.', 'fi'],
+    ['Tack för ditt mejl.', 'sv'],
+    ['Thanks for your message.', 'en'],
+    ['Paketti lähtee huomenna.', 'fi'],
+    ['Paketet skickas i morgon.', 'sv'],
+    ['Hei Anna, laskusi on nyt hyvitetty. Terveisin Laura', 'fi'],
+    ['Hej Anna, fakturan är nu krediterad. Hälsningar Sara', 'sv'],
+    ['We have refunded the order and you will see it next week.', 'en'],
+  ];
+  for (const [text, lang] of cases) it(`reads “${text}” as ${lang}`, () => expect(detectLanguage(text)).toBe(lang));
+  it('answers unknown for text without words', () => expect(detectLanguage('12345 !!!')).toBe('unknown'));
+});
+
+describe('positions', () => {
+  it('counts columns in UTF-16 code units, as editors do (emoji are two)', () => {
+    const text = 'Hei 😀 Anna,\nÄlä epäröi.';
+    const index = new LineIndex(text);
+    expect(index.position(text.indexOf('Anna'))).toEqual({ line: 1, column: 8 });
+    expect(index.position(text.indexOf('epäröi'))).toEqual({ line: 2, column: 5 });
+  });
+
+  it('keeps exact offsets for words after ä, ö, å and emoji, and the tree round-trips', () => {
+    const text = 'Hyvä Åsa 👍🏽,\r\nkiitos viestistä!\n\nTervetuloa.';
+    const parsed = parse(text);
+    expect(toString(parsed.tree)).toBe(text);
+    for (const w of parsed.words) expect(text.slice(w.start, w.end)).toBe(w.text);
+    expect(parsed.words.map((w) => w.text)).toEqual(['Hyvä', 'Åsa', 'kiitos', 'viestistä', 'Tervetuloa']);
+  });
+});
+
+describe('anatomy', () => {
+  it('finds greeting with name, body, closing wish and signature', () => {
+    const a = analyseAnatomy('Hei Anna,\n\nlasku on korjattu.\n\nYstävällisin terveisin\nLaura Mäkinen\nAsiakaspalvelu');
+    expect(a.greeting?.text).toBe('Hei Anna,');
+    expect(a.greeting?.name).toBe('Anna');
+    expect(a.signOff?.closing?.text).toBe('Ystävällisin terveisin');
+    expect(a.signOff?.signature.map((s) => s.text)).toEqual(['Laura Mäkinen', 'Asiakaspalvelu']);
+    expect(a.body.text.trim()).toBe('lasku on korjattu.');
+  });
+
+  it('reads a greeting on the same line as the first sentence', () => {
+    const a = analyseAnatomy('Hej Karin, tack för ditt mejl. Vi skickar paketet i dag.\n\nHälsningar\nSara');
+    expect(a.greeting?.text).toBe('Hej Karin,');
+    expect(a.greeting?.name).toBe('Karin');
+  });
+
+  it('tells nameless greetings and body sentences that start like one', () => {
+    expect(analyseAnatomy('Hyvä asiakas,\n\nlasku on korjattu.').greeting?.name).toBeNull();
+    expect(analyseAnatomy('Bästa kund!\n\nFakturan är rättad.').greeting?.name).toBeNull();
+    expect(analyseAnatomy('Hyvä kysymys! Tarkistin asian.\n\nTerveisin\nLaura').greeting).toBeNull();
+    expect(analyseAnatomy('Hei, Matti!\n\nPaketti lähti.').greeting?.name).toBe('Matti');
+  });
+
+  it('splits off quoted history from Outlook, Gmail and ">" quoting in three languages', () => {
+    const reply = 'Hei Anna,\n\nkorjattu.\n\nTerveisin\nLaura\n\n';
+    const headers = [
+      'Lähettäjä: Anna Virtanen <anna@example.fi>\nLähetetty: maanantai 3. maaliskuuta 2025 10.12\nAihe: Lasku\n\nHei, laskussa on virhe?',
+      'Från: Anna <anna@example.se>\nSkickat: den 3 mars 2025 10:12\nÄmne: Faktura\n\nHej, fel på fakturan?',
+      'From: Anna <anna@example.com>\nSent: Monday, March 3, 2025 10:12 AM\nSubject: Invoice\n\nHi, is the invoice wrong?',
+      'ma 3.3.2025 klo 10.12 Anna Virtanen <anna@example.fi> kirjoitti:\n> Laskussa on virhe?',
+      'Den 3 mars 2025 kl. 10:12 skrev Anna <anna@example.se>:\n> Fel på fakturan?',
+      'On Mon, 3 Mar 2025 at 10:12, Anna <anna@example.com> wrote:\n> Is the invoice wrong?',
+      '-----Alkuperäinen viesti-----\nLaskussa on virhe?',
+      '> Laskussa on virhe?',
+    ];
+    for (const quoted of headers) {
+      const a = analyseAnatomy(reply + quoted);
+      expect(a.replyEnd, quoted).toBe(reply.length);
+      expect(a.signOff?.signature.map((s) => s.text)).toEqual(['Laura']);
+    }
+  });
+});
+
+describe('address forms', () => {
+  const forms = (text: string, lang: 'fi' | 'sv') => new Analysis({ path: 't', text, channel: 'email', lang }).address.filter((m) => !m.group).map((m) => `${m.form}:${m.word.core}`);
+  it('sees sinä and te forms in pronouns, verbs and possessive suffixes', () => {
+    expect(forms('Voit tarkistaa tilauksesi. Saatte laskunne huomenna.', 'fi')).toEqual(['familiar:voit', 'familiar:tilauksesi', 'polite:saatte', 'polite:laskunne']);
+  });
+  it('does not mistake conditionals, past tense, numbers or adverbs for address', () => {
+    expect(forms('Paketti olisi pitänyt toimittaa. Varasto pakkasi sen eilen. Uusi lasku tulee sinne viiden päivän päästä.', 'fi')).toEqual([]);
+  });
+  it('treats te about a group as the group, not the reader', () => {
+    const a = new Analysis({ path: 't', text: 'Voit tilata lisää. Teidän yrityksenne sopimus jatkuu.', channel: 'email', lang: 'fi' });
+    expect(a.address.filter((m) => m.form === 'polite').every((m) => m.group)).toBe(true);
+  });
+  it('reads du and ni in Swedish, but not inside words', () => {
+    expect(forms('Du kan byta. Ni får en ny nivå. Anni duschar.', 'sv')).toEqual(['familiar:du', 'polite:ni']);
+  });
+});
