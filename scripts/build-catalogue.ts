@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fg from 'fast-glob';
 import YAML from 'yaml';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { packageRoot, type Catalogue, type RuleMeta, type BingoCard } from '../src/engine/catalogue.js';
 import { CHANNELS, SEVERITIES } from '../src/types.js';
 
@@ -75,3 +77,8 @@ if (problems.length > 0) {
 const catalogue: Catalogue = { rules, bingo };
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'catalogue.json'), JSON.stringify(catalogue));
+
+// The config validator, compiled once here so a run never compiles the schema.
+const schema = JSON.parse(readFileSync(join(root, 'schema', 'aspalintrc.schema.json'), 'utf8')) as object;
+const ajv = new Ajv.default({ code: { source: true }, allErrors: false, strict: false });
+writeFileSync(join(root, 'dist', 'config-validator.cjs'), standaloneCode.default(ajv, ajv.compile(schema)));

@@ -216,3 +216,12 @@ describe('aspalint CLI', () => {
     });
   });
 });
+
+describe('README', () => {
+  it('carries the rule table the catalogue generates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readmeWithRules } = await import('../scripts/update-readme.js');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readmeWithRules(readme), 'run npm run docs').toBe(readme);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parseDocument, isMap, isSeq, LineCounter, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Channel, Severity, UiLang } from '../types.js';
 import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
 
@@ -78,16 +78,19 @@ interface Validator {
   errors?: { instancePath: string; message?: string; params: Record<string, unknown>; keyword: string }[] | null;
 }
 
-let validator: Validator | undefined;
+const require = createRequire(import.meta.url);
 
+/**
+ * The schema validator, compiled by the build (ajv standalone): compiling the
+ * schema at run time would cost ~100 ms of every run that has a config.
+ */
 function schemaValidator(): Validator {
-  if (validator) return validator;
-  // Loaded only when a config file exists: ajv costs ~40 ms to import.
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv') as new (opts: object) => { compile(schema: object): Validator };
-  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'aspalintrc.schema.json'), 'utf8'));
-  validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  return validator;
+  return require(join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator;
+}
+
+/** Loaded only when there is a config to read (the YAML parser costs ~30 ms to import). */
+function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
@@ -107,6 +110,7 @@ export function loadConfig(file: string): Config {
   } catch (err) {
     throw new ConfigError(file, null, `cannot read config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -84,6 +84,8 @@ function slotMatches(slot: Slot, word: Word, key: string): boolean {
 export class PhraseSet {
   private readonly byKeyPrefix = new Map<string, CompiledPhrase[]>();
   private readonly byExact = new Map<string, CompiledPhrase[]>();
+  /** Phrases whose first word is a prefix ("asiakas*"), by the prefix's first letters. */
+  private readonly byWritten = new Map<string, CompiledPhrase[]>();
   private readonly unindexed: CompiledPhrase[] = [];
 
   constructor(phrases: CompiledPhrase[]) {
@@ -92,7 +94,7 @@ export class PhraseSet {
 
   private index(phrase: CompiledPhrase): void {
     const first = phrase.tokens[0];
-    if (!first || 'gap' in first || first.optional || first.alts.some((a) => a.kind === 'prefix' || a.kind === 'suffix')) {
+    if (!first || 'gap' in first || first.optional || first.alts.some((a) => a.kind === 'suffix')) {
       this.unindexed.push(phrase);
       return;
     }
@@ -100,11 +102,21 @@ export class PhraseSet {
       if (alt.kind === 'key' && alt.key.length >= MIN_PREFIX_STEM) push(this.byKeyPrefix, alt.key.slice(0, MIN_PREFIX_STEM), phrase);
       else if (alt.kind === 'key') push(this.byExact, alt.key, phrase);
       else if (alt.kind === 'exact') push(this.byExact, `=${alt.word}`, phrase);
+      else if (alt.kind === 'prefix') push(this.byWritten, alt.value.slice(0, MIN_PREFIX_STEM), phrase);
     }
   }
 
   get size(): number {
     return this.unindexed.length + this.byKeyPrefix.size + this.byExact.size;
+  }
+
+  private tryAll(list: CompiledPhrase[] | undefined, i: number, words: Word[], keys: string[], out: PhraseMatch[]): void {
+    if (!list) return;
+    const word = words[i]!;
+    for (const phrase of list) {
+      const end = matchFrom(phrase.tokens, 0, i, words, keys, word.sentence);
+      if (end > i) out.push({ phrase, start: word.start, end: words[end - 1]!.end });
+    }
   }
 
   /** All matches in the reply, longest first where two of one rule overlap. */
@@ -115,13 +127,15 @@ export class PhraseSet {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const key = keys[i]!;
-      const candidates = new Set<CompiledPhrase>(this.unindexed);
-      for (const p of this.byExact.get(key) ?? []) candidates.add(p);
-      for (const p of this.byExact.get(`=${word.core}`) ?? []) candidates.add(p);
-      if (key.length >= MIN_PREFIX_STEM) for (const p of this.byKeyPrefix.get(key.slice(0, MIN_PREFIX_STEM)) ?? []) candidates.add(p);
-      for (const phrase of candidates) {
-        const end = matchFrom(phrase.tokens, 0, i, words, keys, word.sentence);
-        if (end > i) matches.push({ phrase, start: word.start, end: words[end - 1]!.end });
+      // A phrase may come from two lists; its duplicate match is dropped with the overlaps.
+      this.tryAll(this.unindexed, i, words, keys, matches);
+      this.tryAll(this.byExact.get(key), i, words, keys, matches);
+      if (this.byExact.size > 0) this.tryAll(this.byExact.get(`=${word.core}`), i, words, keys, matches);
+      if (key.length >= MIN_PREFIX_STEM) this.tryAll(this.byKeyPrefix.get(key.slice(0, MIN_PREFIX_STEM)), i, words, keys, matches);
+      if (this.byWritten.size > 0) {
+        for (let n = 1; n <= MIN_PREFIX_STEM && n <= word.core.length; n++) {
+          this.tryAll(this.byWritten.get(word.core.slice(0, n)), i, words, keys, matches);
+        }
       }
     }
     return dropOverlaps(matches);

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
 
@@ -18,8 +18,24 @@ export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Messa
 export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk'];
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
+/** Glob syntax in a path; fast-glob is loaded only when one is given (it costs ~30–100 ms to import). */
 function isGlob(pattern: string): boolean {
-  return fg.isDynamicPattern(pattern);
+  return /[*?[\]{}()!]/.test(pattern);
+}
+
+async function glob(pattern: string): Promise<string[]> {
+  const { default: fg } = await import('fast-glob');
+  return fg(pattern, { dot: false, onlyFiles: true, followSymbolicLinks: false });
+}
+
+/** Reply files below a folder, skipping hidden files and folders and node_modules. */
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const wanted = new RegExp(`\\.(${TEXT_EXTENSIONS.join('|')})$`, 'i');
+  return entries
+    .filter((e) => e.isFile() && wanted.test(e.name))
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((p) => !p.slice(dir.length).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
 }
 
 /** Expands the command line's paths into files (deterministic order) and errors. */
@@ -31,14 +47,13 @@ async function expand(patterns: string[], isIgnored: (p: string) => boolean): Pr
     seen.add(path);
     out.push(path);
   };
-  const ext = `{${TEXT_EXTENSIONS.join(',')}}`;
   for (const pattern of patterns) {
     if (pattern === '-') {
       out.push('-');
       continue;
     }
     if (isGlob(pattern)) {
-      const files = (await fg(pattern, { dot: false, onlyFiles: true, followSymbolicLinks: false })).sort();
+      const files = (await glob(pattern)).sort();
       if (files.length === 0) out.push({ path: pattern, code: 'no-match' });
       files.forEach(add);
       continue;
@@ -52,7 +67,7 @@ async function expand(patterns: string[], isIgnored: (p: string) => boolean): Pr
     }
     if (info.isDirectory()) {
       const base = pattern.replace(/[\\/]+$/, '');
-      const files = (await fg(`**/*.${ext}`, { cwd: base, dot: false, onlyFiles: true })).sort().map((f) => join(base, f));
+      const files = (await filesIn(base)).sort();
       const kept = files.filter((f) => !isIgnored(f));
       if (kept.length === 0) out.push({ path: pattern, code: 'no-files', detail: { extensions: TEXT_EXTENSIONS.map((e) => `.${e}`).join(' ') } });
       kept.forEach(add);
@@ -104,12 +119,19 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
     }
     let bytes: Buffer;
     try {
-      const info = await stat(entry);
-      if (info.size > maxBytes) {
-        yield tooLarge(entry, info.size, maxBytes);
-        continue;
+      // Synchronous on purpose: linting is CPU-bound and sequential, and a
+      // promise per small file costs more than the read itself.
+      const fd = openSync(entry, 'r');
+      try {
+        const size = fstatSync(fd).size;
+        if (size > maxBytes) {
+          yield tooLarge(entry, size, maxBytes);
+          continue;
+        }
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
       }
-      bytes = await readFile(entry);
     } catch (err) {
       yield { error: { path: entry, ...fsError(err) } };
       continue;

@@ -48,9 +48,24 @@ const STEMMERS: Record<'fi' | 'sv', (word: string) => string> = {
   sv: swedishStemmer,
 };
 
+const memo: Record<'fi' | 'sv', Map<string, string>> = { fi: new Map(), sv: new Map() };
+/** Replies repeat their words; a bounded memo keeps a batch from stemming them again. */
+const MEMO_LIMIT = 100_000;
+
 /** The comparison key of a lower-case word: its irregular lemma, or its stem. */
 export function stemKey(word: string, lang: Lang): string {
   if (lang !== 'fi' && lang !== 'sv') return word;
+  const cache = memo[lang];
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = computeKey(word, lang);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string, lang: 'fi' | 'sv'): string {
   const lemma = IRREGULAR[lang][word];
   if (lemma) return lemma;
   if (!/^\p{L}+$/u.test(word)) return word;
