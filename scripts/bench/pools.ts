@@ -263,7 +263,7 @@ const sv: LangPools = {
     'Ditt ärende handläggs just nu.',
     'Gör det någon skillnad vilken dag vi kommer?',
     'Du kommer att erhålla en ny faktura inom kort.',
-    'Ditt paket är nu på vår hub i Vanda.',
+    'Din ticket har skickats vidare till andra linjen.',
   ],
   closings: [
     'Om något är oklart kan du svara på det här mejlet.',

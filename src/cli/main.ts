@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Channel, LintReport, UiLang } from '../types.js';
 import { ConfigError, findConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
-import { lintFiles } from '../engine/linter.js';
+import { lintFiles, summarize } from '../engine/linter.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
@@ -88,6 +88,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
   const color = !flags.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
   if (flags.quiet) {
     for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === 'error');
+    report.summary = summarize(report.results);
   }
   let text: string;
   if (mode === 'bingo') {
@@ -97,8 +98,13 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
   } else {
     text = flags.format === 'json' ? formatJson(report) : formatStylish(report, { color, uiLang });
   }
-  if (flags.output) writeFileSync(flags.output, text);
-  else io.stdout.write(text);
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (err) {
+      throw new UsageError(`${flags.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  } else io.stdout.write(text);
 
   if (report.errors.length > 0) return 2;
   if (mode === 'bingo') return 0;
