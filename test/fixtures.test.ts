@@ -46,3 +46,16 @@ describe('fixture replies', async () => {
     for (const [path, result] of byPath) expect(result.language, path).toBe(path.split('/')[1]!.slice(0, 2));
   });
 });
+
+describe('independent clean replies (written without looking at the rules)', async () => {
+  const email = await lintFiles([join(root, 'fixtures/clean/email')]);
+  const sms = await lintFiles([join(root, 'fixtures/clean/sms')], { channel: 'sms' });
+  const results = [...email.results, ...sms.results];
+
+  it('has at least 60 of them', () => expect(results.length).toBeGreaterThanOrEqual(60));
+  for (const result of results) {
+    it(`finds nothing in ${result.path.slice(root.length + 1)}`, () => {
+      expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} “${f.actual}”`)).toEqual([]);
+    });
+  }
+});

@@ -5,7 +5,9 @@ import type { RawFinding } from '../types.js';
 export const phraseCheck: Check = (analysis, ctx) => {
   if (!ctx.phrases) return [];
   const text = analysis.message.text;
-  return ctx.phrases.find(analysis).map(({ phrase, start, end }): RawFinding => {
+  const channel = analysis.message.channel;
+  const matches = ctx.phrases.find(analysis).filter(({ phrase }) => !phrase.entry.channels || phrase.entry.channels.includes(channel));
+  return matches.map(({ phrase, start, end }): RawFinding => {
     const actual = text.slice(start, end);
     const suggestions = phrase.entry.suggest ?? [];
     const finding: RawFinding = {

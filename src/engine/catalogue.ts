@@ -9,6 +9,8 @@ export interface PhraseEntry {
   /** Replacement text, present only where the swap is safe in any sentence. */
   fix?: string;
   severity?: Severity;
+  /** Channels the entry applies to (default: the rule's). */
+  channels?: Channel[];
   note?: string;
 }
 

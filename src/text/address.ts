@@ -39,15 +39,17 @@ const FI_NOT_POSSESSIVE = new Set('uusi kuusi viisi yhdeksänkymmentäkuusi'.spl
 const FI_NNE_ADVERBS = new Set('tänne sinne tuonne minne jonne kunne muualle'.split(' '));
 /** Group and organisation nouns: a te-form attached to them addresses the group. */
 const FI_GROUP_WORDS =
-  /^(yritykse|yritys|toimisto|tiimi|firma|yhtiö|taloyhtiö|perhe|perhee|organisaatio|koulu|seura|osasto|työpaika|kerho|yhdistykse|yhdistys|kaikki|molemmat|kumpiki|kotitalou|taloud|henkilökun|kumppani)/;
+  /^(yritykse|yritys|toimisto|tiimi|firma|yhtiö|taloyhtiö|perhe|perhee|organisaatio|koulu|seura|osasto|työpaika|kerho|yhdistykse|yhdistys|kaikki|molemmat|kumpiki|kotitalou|taloud|henkilökun|henkilöstö|kumppani|kirjanpi|taloushallin|johto|johdo|hallitu|kotiin|kotona|asunto|asunno)/;
 
 const SV_FAMILIAR = new Set('du dig din ditt dina dej dom'.split(' ').filter((w) => w !== 'dom'));
 const SV_POLITE = new Set('ni er ert era eder'.split(' '));
 const SV_GROUP_WORDS =
-  /^(alla|båda|bägge|företag|kontor|team|familj|förening|organisation|avdelning|skola|bolag|styrelse|personal|hushåll|kollegor)/;
+  /^(alla|båda|bägge|företag|kontor|team|familj|förening|organisation|avdelning|skola|bolag|styrelse|personal|hushåll|kollegor|hem|hemma|bostad|lägenhet|husbolag|bokföring|ekonomiavdelning)/;
 
-function fiMarker(word: Word): AddressForm | null {
+function fiMarker(word: Word, next?: Word): AddressForm | null {
   const w = stripClitic(word.core);
+  // "Sinä päivänä", "sinä vuonna": the essive of "se", not "you".
+  if (w === 'sinä' && next && /n[aä]$/.test(next.core)) return null;
   if (FI_FAMILIAR_PRONOUNS.has(w) || FI_FAMILIAR_VERBS.has(w) || w === 'älä') return 'familiar';
   if (w === 'älkää') return 'polite';
   if (FI_POLITE_PRONOUNS.has(w)) return 'polite';
@@ -76,7 +78,7 @@ function stripClitic(word: string): string {
   );
 }
 
-function svMarker(word: Word): AddressForm | null {
+function svMarker(word: Word, _next?: Word): AddressForm | null {
   const w = word.core;
   if (SV_FAMILIAR.has(w)) return 'familiar';
   if (SV_POLITE.has(w)) return 'polite';
@@ -92,8 +94,9 @@ export function addressMarkers(words: Word[], sentences: Sentence[], lang: Lang)
   for (const sentence of sentences) {
     const inSentence = words.slice(sentence.firstWord, sentence.endWord);
     const groupSentence = inSentence.some((w) => groupWords.test(w.core));
-    for (const word of inSentence) {
-      const form = markerOf(word);
+    for (let i = 0; i < inSentence.length; i++) {
+      const word = inSentence[i]!;
+      const form = markerOf(word, inSentence[i + 1]);
       if (form) markers.push({ form, word, group: form === 'polite' && groupSentence });
     }
   }

@@ -29,7 +29,9 @@ export const allCaps: Check = (analysis, ctx) => {
   const flush = () => {
     if (!run) return;
     const longest = Math.max(...run.words.map((w) => w.length));
-    if (run.words.length >= 2 || longest >= 6) {
+    // "BIC ESSESESS", "SWIFT: NDEAFIHH": bank codes are written in capitals.
+    const code = run.words.length === 1 && /(BIC|SWIFT)[\s:-]*$/i.test(text.slice(Math.max(0, run.start - 12), run.start));
+    if (!code && (run.words.length >= 2 || longest >= 6)) {
       const actual = text.slice(run.start, run.end);
       const suggestion = actual.charAt(0) + actual.slice(1).toLowerCase();
       findings.push({ offset: run.start, length: run.end - run.start, suggestions: [suggestion], data: { suggestion } });

@@ -17,8 +17,8 @@ export const cardNumber: Check = (analysis) => {
     const digits = m[0].replace(/[ -]/g, '');
     if (digits.length < 13 || !ISSUER.test(digits) || !luhnValid(digits)) continue;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!);
-    // An IBAN starts with a country code: "FI21 1234 5600 0007 85".
-    if (/\p{Lu}{2}$/u.test(before) || OTHER_NUMBER.test(before)) continue;
+    // An IBAN starts with a country code ("FI21 1234…"), a parcel code with letters ("JJFI 6443 2100…").
+    if (/\p{Lu}{2}\s?$/u.test(before) || OTHER_NUMBER.test(before)) continue;
     findings.push({ offset: m.index!, length: m[0].length });
   }
   return findings;
