@@ -89,7 +89,9 @@ export type InputErrorCode =
   | 'too-large'
   | 'no-match'
   | 'no-files'
-  | 'no-stdin';
+  | 'no-stdin'
+  | 'bad-json'
+  | 'bad-record';
 
 /** An input that could not be linted (unreadable, binary, bad encoding…). */
 export interface InputError {

@@ -18,6 +18,12 @@ import { nationalId } from './privacy/national-id.js';
 import { cardNumber } from './privacy/card-number.js';
 import { placeholder } from './template/placeholder.js';
 import { channelLength } from './channel/length.js';
+import { unansweredQuestion } from './thread/unanswered-question.js';
+import { languageMismatch } from './thread/language-mismatch.js';
+import { noApology } from './thread/no-apology.js';
+import { echo } from './thread/echo.js';
+import { playbookCheck } from './thread/playbook.js';
+import { addressMismatch } from './address/mismatch.js';
 
 /** Checks of the rules that need code; phrase rules share the phrase check. */
 export const CHECKS: Record<string, Check> = {
@@ -40,4 +46,10 @@ export const CHECKS: Record<string, Check> = {
   'privacy/card-number': cardNumber,
   'template/placeholder': placeholder,
   'channel/length': channelLength,
+  'thread/unanswered-question': unansweredQuestion,
+  'thread/language-mismatch': languageMismatch,
+  'thread/no-apology': noApology,
+  'thread/echo': echo,
+  'thread/cancellation-steps': playbookCheck,
+  'address/mismatch': addressMismatch,
 };

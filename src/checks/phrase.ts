@@ -3,10 +3,10 @@ import type { RawFinding } from '../types.js';
 
 /** The shared check of every phrase rule: report each catalogue phrase found. */
 export const phraseCheck: Check = (analysis, ctx) => {
-  if (!ctx.phrases) return [];
+  if (!ctx.phraseMatches) return [];
   const text = analysis.message.text;
   const channel = analysis.message.channel;
-  const matches = ctx.phrases.find(analysis).filter(({ phrase }) => !phrase.entry.channels || phrase.entry.channels.includes(channel));
+  const matches = ctx.phraseMatches.filter(({ phrase }) => !phrase.entry.channels || phrase.entry.channels.includes(channel));
   return matches.map(({ phrase, start, end }): RawFinding => {
     const actual = text.slice(start, end);
     const suggestions = phrase.entry.suggest ?? [];

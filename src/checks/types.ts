@@ -1,14 +1,14 @@
 import type { Analysis } from '../text/analysis.js';
 import type { RawFinding } from '../types.js';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { PhraseSet } from '../engine/phrases.js';
+import type { PhraseMatch } from '../engine/phrases.js';
 
 export interface CheckContext {
   rule: RuleMeta;
   /** The rule's options: catalogue defaults merged with the config's. */
   options: Record<string, unknown>;
-  /** The rule's phrases in the reply's language (phrase rules and config phrases). */
-  phrases?: PhraseSet;
+  /** Where the rule's phrases (catalogue and config) occur in the reply. */
+  phraseMatches?: PhraseMatch[];
   /** Product and service names from the config. */
   products: string[];
 }

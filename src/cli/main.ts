@@ -32,6 +32,7 @@ interface LintFlags {
   maxScore?: number;
   rule: string[];
   output?: string;
+  inputFormat: 'text' | 'jsonl';
 }
 
 /** A usage, config or input problem: one line on stderr, exit code 2. */
@@ -54,7 +55,8 @@ function addLintOptions(cmd: Command, formats: string[]): Command {
     .option('--max-warnings <n>', 'fail when there are more warnings than this', intArg)
     .option('--max-score <n>', 'fail when a reply scores more than this', intArg)
     .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl']).default('text'));
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' | 'bingo'): Promise<number> {
@@ -78,6 +80,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
     ruleFlags,
     lang: flags.lang,
     stdin: io.stdin,
+    inputFormat: flags.inputFormat,
     ...(flags.channel ? { channel: flags.channel } : {}),
     ...(flags.uiLang ? { uiLang: flags.uiLang } : {}),
     ...(customer !== undefined ? { customer } : {}),

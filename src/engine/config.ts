@@ -189,10 +189,12 @@ export interface FileSettings {
   rules: Record<string, SeverityOrOff | RuleSetting>;
 }
 
-export function settingsFor(config: Config, configDir: string, path: string): FileSettings {
+/** Settings for a file (null: stdin, which no override names). */
+export function settingsFor(config: Config, configDir: string, path: string | null): FileSettings {
   const settings: FileSettings = { rules: { ...(config.rules ?? {}) } };
   if (config.channel) settings.channel = config.channel;
   if (config.language) settings.language = config.language;
+  if (path === null) return settings;
   const rel = relative(configDir, resolve(path)).split(sep).join('/');
   for (const override of config.overrides ?? []) {
     if (!picomatch(override.files, { dot: true })(rel)) continue;

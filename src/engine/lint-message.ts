@@ -6,6 +6,7 @@ import { loadCatalogue } from './catalogue.js';
 import { messageBingo } from './bingo.js';
 import { applySuppressions } from './suppress.js';
 import type { ActiveRule, RuleSet } from './rules.js';
+import type { PhraseMatch } from './phrases.js';
 
 export interface LintOptions {
   uiLang?: UiLang;
@@ -18,11 +19,24 @@ export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOpt
   const lang = analysis.language;
   const uiLang: UiLang = options.uiLang ?? (lang === 'fi' || lang === 'sv' ? lang : 'en');
   const findings: Finding[] = [];
+  let phraseMatches: Map<string, PhraseMatch[]> | undefined;
+  const matchesOf = (ruleId: string): PhraseMatch[] | undefined => {
+    if (!phraseMatches) {
+      phraseMatches = new Map();
+      for (const m of ruleSet.phraseSet(lang)?.find(analysis) ?? []) {
+        const list = phraseMatches.get(m.phrase.ruleId);
+        if (list) list.push(m);
+        else phraseMatches.set(m.phrase.ruleId, [m]);
+      }
+    }
+    return phraseMatches.get(ruleId);
+  };
   for (const rule of ruleSet.forMessage(message.channel, lang)) {
-    const phrases = ruleSet.phrases(rule.meta.id, lang);
-    const check = CHECKS[rule.meta.id] ?? (rule.meta.phrases ? phraseCheck : undefined);
+    const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
+    const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : undefined);
     if (!check) continue;
-    const ctx = { rule: rule.meta, options: rule.options, products: options.products ?? [], ...(phrases ? { phrases } : {}) };
+    const matches = isPhraseRule ? matchesOf(rule.meta.id) : undefined;
+    const ctx = { rule: rule.meta, options: rule.options, products: options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
     for (const raw of check(analysis, ctx)) findings.push(toFinding(raw, rule, analysis, uiLang));
   }
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);

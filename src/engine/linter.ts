@@ -18,8 +18,11 @@ export interface LinterOptions {
   customer?: string;
 }
 
+/** A message as the input layer gives it: the channel and language only when the source said. */
+export type LintInput = Omit<Message, 'channel'> & { channel?: Channel };
+
 export interface Linter {
-  lint(message: Message): FileResult;
+  lint(message: LintInput): FileResult;
   config: Config;
   configDir: string;
   isIgnored(path: string): boolean;
@@ -38,7 +41,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     configDir,
     isIgnored: (path) => path !== '-' && isIgnored(config, configDir, path),
     lint(message) {
-      const settings = message.path === '-' ? { rules: { ...(config.rules ?? {}) } } : settingsFor(config, configDir, message.path.split('#')[0]!);
+      const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
       const rules = { ...settings.rules, ...(options.ruleFlags ?? {}) };
       const key = JSON.stringify(rules);
       let ruleSet = ruleSets.get(key);
@@ -46,9 +49,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
         ruleSet = new RuleSet(metas, rules, config.phrases ?? {});
         ruleSets.set(key, ruleSet);
       }
-      // Command-line flags beat the file's settings, which beat what the input said.
-      const channel = options.channel ?? settings.channel ?? message.channel;
-      const lang = options.lang && options.lang !== 'auto' ? options.lang : settings.language && settings.language !== 'auto' ? settings.language : message.lang;
+      // Command-line flags beat what the record itself says, which beats the config for its path.
+      const channel = options.channel ?? message.channel ?? settings.channel ?? 'email';
+      const flagLang = options.lang && options.lang !== 'auto' ? options.lang : undefined;
+      const configLang = settings.language && settings.language !== 'auto' ? settings.language : undefined;
+      const lang = flagLang ?? message.lang ?? configLang;
       const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
       if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
       return lintMessage(resolved, ruleSet, { ...(uiLang ? { uiLang } : {}), products });
@@ -81,7 +86,7 @@ export function lintMessages(messages: Message[], options: LinterOptions = {}): 
 /** Lints one text (the API for agents): `lintText(draft, { channel: 'email' })`. */
 export function lintText(text: string, options: LinterOptions & { path?: string } = {}): FileResult {
   const linter = createLinter(options);
-  return linter.lint({ path: options.path ?? '-', text, channel: options.channel ?? linter.config.channel ?? 'email' });
+  return linter.lint({ path: options.path ?? '-', text });
 }
 
 /** Lints files, directories and globs; bad inputs become errors and never stop the rest. */
@@ -89,10 +94,9 @@ export async function lintFiles(patterns: string[], options: LinterOptions & Inp
   const linter = createLinter(options);
   const results: FileResult[] = [];
   const errors: InputError[] = [];
-  const defaultChannel = options.channel ?? linter.config.channel ?? 'email';
   for await (const item of readInputs(patterns, { ...options, isIgnored: linter.isIgnored })) {
     if ('error' in item) errors.push(item.error);
-    else results.push(linter.lint({ ...item.message, channel: item.message.channel ?? defaultChannel }));
+    else results.push(linter.lint(item.message));
   }
   return { results, errors, summary: summarize(results) };
 }

@@ -38,22 +38,32 @@ export class RuleSet {
     }
   }
 
+  hasExtraPhrases(ruleId: string): boolean {
+    return ruleId in this.extraPhrases;
+  }
+
   forMessage(channel: Channel, lang: Lang): ActiveRule[] {
     return this.active.filter(
       (r) => r.meta.channels.includes(channel) && (r.meta.languages.includes(lang) || r.meta.languages.length === 0),
     );
   }
 
-  phrases(ruleId: string, lang: Lang): PhraseSet | undefined {
+  /**
+   * The phrases of every active phrase rule in one language, in one index:
+   * a reply's words are walked once for all phrase rules together.
+   */
+  phraseSet(lang: Lang): PhraseSet | undefined {
     if (lang !== 'fi' && lang !== 'sv') return undefined;
-    const key = `${ruleId}\u0000${lang}`;
-    if (!this.phraseSets.has(key)) {
-      const meta = this.metas.find((m) => m.id === ruleId);
-      const entries = [...(meta?.phrases?.[lang] ?? []), ...(this.extraPhrases[ruleId]?.[lang] ?? [])];
-      const compiled: CompiledPhrase[] = entries.map((entry) => ({ ruleId, entry, tokens: compilePattern(entry.match, lang) }));
-      this.phraseSets.set(key, compiled.length > 0 ? new PhraseSet(compiled) : null);
+    if (!this.phraseSets.has(lang)) {
+      const compiled: CompiledPhrase[] = [];
+      for (const rule of this.active) {
+        const ruleId = rule.meta.id;
+        const entries = [...(rule.meta.phrases?.[lang] ?? []), ...(this.extraPhrases[ruleId]?.[lang] ?? [])];
+        for (const entry of entries) compiled.push({ ruleId, entry, tokens: compilePattern(entry.match, lang) });
+      }
+      this.phraseSets.set(lang, compiled.length > 0 ? new PhraseSet(compiled) : null);
     }
-    return this.phraseSets.get(key) ?? undefined;
+    return this.phraseSets.get(lang) ?? undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
+import { readJsonl } from './jsonl.js';
 
 export interface InputOptions {
   /** Read stdin for "-" (the CLI passes process.stdin). */
@@ -10,13 +11,17 @@ export interface InputOptions {
   /** Largest file read as one reply; a bigger one is an error, not a reply. */
   maxFileBytes?: number;
   isIgnored?: (path: string) => boolean;
+  /** How to read stdin and files whose ending does not say: plain text (default) or JSON Lines. */
+  inputFormat?: 'text' | 'jsonl';
 }
 
 export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Message, 'channel'>> } | { error: InputError };
 
 /** File endings read from directories and globs (explicit files are read whatever their ending). */
-export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk'];
+export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl'];
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** A JSON Lines export holds many replies: it may be larger. */
+const JSONL_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Glob syntax in a path; fast-glob is loaded only when one is given (it costs ~30–100 ms to import). */
 function isGlob(pattern: string): boolean {
@@ -93,12 +98,16 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toMessage(path: string, bytes: Uint8Array, maxBytes: number): InputItem {
-  if (bytes.length > maxBytes) return tooLarge(path, bytes.length, maxBytes);
+function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, jsonl: boolean): Generator<InputItem> {
+  if (bytes.length > maxBytes) {
+    yield tooLarge(path, bytes.length, maxBytes);
+    return;
+  }
   const decoded = decodeText(bytes);
-  if ('error' in decoded) return { error: { path, code: decoded.error } };
-  if (decoded.text.trim() === '') return { error: { path, code: 'empty' } };
-  return { message: { path, text: decoded.text } };
+  if ('error' in decoded) yield { error: { path, code: decoded.error } };
+  else if (jsonl) yield* readJsonl(path, decoded.text);
+  else if (decoded.text.trim() === '') yield { error: { path, code: 'empty' } };
+  else yield { message: { path, text: decoded.text } };
 }
 
 /** Every input as a message or an error, in command-line order. */
@@ -114,9 +123,12 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
         yield { error: { path: '-', code: 'no-stdin' } };
         continue;
       }
-      yield toMessage('-', await readStdin(options.stdin), maxBytes);
+      const jsonl = options.inputFormat === 'jsonl';
+      yield* toMessages('-', await readStdin(options.stdin), jsonl ? JSONL_MAX_BYTES : maxBytes, jsonl);
       continue;
     }
+    const jsonl = options.inputFormat === 'jsonl' || /\.jsonl$/i.test(entry);
+    const limit = jsonl ? Math.max(maxBytes, JSONL_MAX_BYTES) : maxBytes;
     let bytes: Buffer;
     try {
       // Synchronous on purpose: linting is CPU-bound and sequential, and a
@@ -124,8 +136,8 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       const fd = openSync(entry, 'r');
       try {
         const size = fstatSync(fd).size;
-        if (size > maxBytes) {
-          yield tooLarge(entry, size, maxBytes);
+        if (size > limit) {
+          yield tooLarge(entry, size, limit);
           continue;
         }
         bytes = readFileSync(fd);
@@ -136,6 +148,6 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       yield { error: { path: entry, ...fsError(err) } };
       continue;
     }
-    yield toMessage(entry, bytes, maxBytes);
+    yield* toMessages(entry, bytes, limit, jsonl);
   }
 }

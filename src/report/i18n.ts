@@ -59,6 +59,12 @@ const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
     en: 'no reply files in this directory ({extensions})',
   },
   'no-stdin': { fi: 'vakiosyöte ei ole käytettävissä', sv: 'standard in är inte tillgänglig', en: 'stdin is not available' },
+  'bad-json': { fi: 'rivi ei ole kelvollista JSONia ({reason})', sv: 'raden är inte giltig JSON ({reason})', en: 'not valid JSON ({reason})' },
+  'bad-record': {
+    fi: 'kenttä "{field}" puuttuu tai on virheellinen',
+    sv: 'fältet "{field}" saknas eller är felaktigt',
+    en: 'field "{field}" is missing or invalid',
+  },
 };
 
 export function t(strings: Strings, lang: UiLang, data: Record<string, string | number> = {}): string {

@@ -6,6 +6,8 @@ import { LineIndex } from './lines.js';
 import { parse, type Parsed, type Word, type Sentence } from './parse.js';
 import { stemKey } from './stem.js';
 import { addressMarkers, type AddressMarker } from './address.js';
+import { newestQuoted } from './quoted.js';
+import { findQuestions, type Question } from './questions.js';
 
 /**
  * Everything the checks know about one reply, built lazily and once: a check
@@ -21,6 +23,8 @@ export class Analysis {
   private _keys?: string[];
   private _address?: AddressMarker[];
   private _lineIndex?: LineIndex;
+  private _customer?: Analysis | null;
+  private _questions?: Question[];
 
   constructor(readonly message: Message) {
     this.directives = findDirectives(message.text);
@@ -63,6 +67,23 @@ export class Analysis {
 
   get lineIndex(): LineIndex {
     return (this._lineIndex ??= new LineIndex(this.message.text));
+  }
+
+  /**
+   * The customer's message the reply answers: given with the message, or the
+   * newest message in the reply's quoted history. Null when there is none.
+   */
+  get customer(): Analysis | null {
+    if (this._customer === undefined) {
+      const text = this.message.customer ?? (this.anatomy.quoted ? newestQuoted(this.anatomy.quoted.text) : '');
+      this._customer = text.trim() === '' ? null : new Analysis({ path: `${this.message.path}#customer`, text, channel: this.message.channel });
+    }
+    return this._customer;
+  }
+
+  /** The questions this text asks (used on the customer's message). */
+  get questions(): Question[] {
+    return (this._questions ??= findQuestions(this));
   }
 
   /** Whether an offset lies in the greeting line or the sign-off block. */

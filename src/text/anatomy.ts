@@ -38,13 +38,20 @@ export interface Anatomy {
   body: Span;
 }
 
-const QUOTE_HEADER_START = /^\s*\**(lähettäjä|från|from|von|de)\s*:\**\s*\S/i;
-const QUOTE_HEADER_FIELD = /^\s*\**(lähetetty|skickat|sent|päivämäärä|datum|date|aihe|ämne|subject|vastaanottaja|till|to)\s*:/i;
-const QUOTE_BANNER =
+export const QUOTE_HEADER_START = /^\s*\**(lähettäjä|från|from|von|de)\s*:\**\s*\S/i;
+export const QUOTE_HEADER_FIELD = /^\s*\**(lähetetty|skickat|sent|päivämäärä|datum|date|aihe|ämne|subject|vastaanottaja|till|to)\s*:/i;
+export const QUOTE_BANNER =
   /^\s*-{2,}\s*(alkuperäinen viesti|ursprungligt meddelande|original message|välitetty viesti|edelleenlähetetty viesti|vidarebefordrat meddelande|forwarded message)\b/i;
 const QUOTE_WROTE = /(kirjoitti|skrev|wrote)\s*:\s*$/i;
 /** Gmail in Swedish puts the sender after the verb: "Den 3 mars 2025 kl. 10:12 skrev Anna <anna@x.se>:". */
 const QUOTE_WROTE_SENDER = /(?<![\p{L}])(kirjoitti|skrev|wrote) [^\n]{1,80}(@|>)[^\n]*:\s*$/iu;
+
+/** A Gmail/Apple attribution line: "… kirjoitti:", "Den … skrev Anna <a@x.se>:", "On …, Anna <a@x> " + "wrote:". */
+export function isWroteLine(text: string, next?: string): boolean {
+  if (QUOTE_WROTE.test(text) && text.length < 200) return true;
+  if (QUOTE_WROTE_SENDER.test(text) && /\d/.test(text)) return true;
+  return /^(on|den|\w{2} \d)/i.test(text) && /@/.test(text) && QUOTE_WROTE.test(next ?? '');
+}
 
 /** Where the quoted history starts: the first quote header or ">"-quoted line after the reply. */
 function findQuoteStart(lines: Line[]): number {
@@ -55,9 +62,7 @@ function findQuoteStart(lines: Line[]): number {
       if (/^\s*>/.test(text)) return i;
       if (QUOTE_BANNER.test(text)) return i;
       if (QUOTE_HEADER_START.test(text) && lines.slice(i + 1, i + 6).some((l) => QUOTE_HEADER_FIELD.test(l.text))) return i;
-      if (QUOTE_WROTE.test(text) || (QUOTE_WROTE_SENDER.test(text) && /\d/.test(text))) return i;
-      // "On Mon, 3 Mar 2025 at 10:12, Anna <anna@example.com>" + "wrote:" on the next line.
-      if (/^(on|den|\w{2} \d)/i.test(text) && /@/.test(text) && QUOTE_WROTE.test(lines[i + 1]?.text ?? '')) return i;
+      if (isWroteLine(text, lines[i + 1]?.text)) return i;
     }
     if (text.trim() !== '') seenContent = true;
   }

@@ -51,7 +51,7 @@ export const PLACE = new RegExp(
 
 /** A decision: yes, no, can, cannot. */
 export const DECISION = new RegExp(
-  `${W}(kyllä|ei|emme|en|voit|voitte|voi|saat|saatte|onnistuu|ei onnistu|valitettavasti|totta kai|tietysti|toki|ilman muuta|on|ovat|ja|nej|tyvärr|absolut|självklart|givetvis|det går|går det|kan|får|är|finns|inte)(?![\\p{L}])`,
+  `${W}(kyllä|ei|emme|en|et|ette|eivät|voit|voitte|voi|saat|saatte|onnistuu|ei onnistu|valitettavasti|totta kai|tietysti|toki|ilman muuta|on|ovat|ja|nej|tyvärr|absolut|självklart|givetvis|det går|går det|kan|får|är|finns|inte)(?![\\p{L}])`,
   'iu',
 );
 
@@ -75,7 +75,8 @@ export const ANSWER_CUES: Record<Exclude<AnswerType, 'open'>, RegExp> = {
   place: PLACE,
   decision: DECISION,
   reason: REASON,
-  method: METHOD,
+  // "How do I change it?" is answered as often by where ("in the app, under Settings") as by steps.
+  method: new RegExp(`${METHOD.source}|${PLACE.source}`, 'iu'),
 };
 
 /** Words and signs of a complaint, each with a weight: two points make a complaint. */
@@ -97,6 +98,6 @@ export function complaintScore(text: string): number {
   return score;
 }
 
-/** An apology or a word of empathy. */
+/** An apology or a word of empathy. "Valitettavasti"/"tyvärr" alone only report bad news. */
 export const APOLOGY =
-  /(?<![\p{L}])(pahoittel\p{L}*|pahoillani|pahoillamme|anteeksi|ikävä (kuulla|kyllä|että)|ikävää (että|kuulla)|kurjaa|harmillista|harmi (että|kuulla)|onpa harmi|ymmärrän|ymmärrämme|valitettavasti|sori|förlåt|ursäkt\p{L}*|ber om ursäkt|beklaga\p{L}*|tråkigt|synd att|så synd|jag förstår|vi förstår|tyvärr|ledsen|ledsna)(?![\p{L}])/iu;
+  /(?<![\p{L}])(pahoittel\p{L}*|pahoillani|pahoillamme|anteeksi|ikävä (kuulla|kyllä|että)|ikävää (että|kuulla)|kurjaa|harmillista|harmi (että|kuulla)|onpa harmi|ymmärrän|ymmärrämme|sori|förlåt|ursäkt\p{L}*|ber om ursäkt|beklaga\p{L}*|tråkigt|synd att|så synd|jag förstår|vi förstår|ledsen|ledsna)(?![\p{L}])/iu;

@@ -13,11 +13,12 @@ export const missingContact: Check = (analysis) => {
   const request = REQUEST[analysis.language];
   if (!request) return [];
   const text = analysis.text;
-  if (givesChannel(text)) return [];
   const findings: RawFinding[] = [];
   for (const m of text.matchAll(request)) {
     if (analysis.inFrame(m.index!)) continue;
     findings.push({ offset: m.index!, length: m[0].trimEnd().length });
+    break;
   }
-  return findings.slice(0, 1);
+  // The channel evidence is costlier to look for; only a request needs it.
+  return findings.length > 0 && !givesChannel(text) ? findings : [];
 };

@@ -10,14 +10,8 @@ const ACRONYMS = new Set(
     'SJ SL SAS SMHI SVT SR UC CSN ICA COOP IKEA KPL ST ALE UM ILO AI').split(' '),
 );
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-function isCapsWord(word: string, extra: Set<string>): boolean {
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2 || /\p{N}/u.test(word)) return false;
-  if (letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return false;
-  return !ACRONYMS.has(word.toUpperCase()) && !extra.has(word.toUpperCase());
-}
+/** A whole word in capitals, two letters or more; words with digits or lower case never match. */
+const CAPS_WORD = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Lu}'’-]*\p{Lu}(?![\p{L}\p{N}]|['’-]\p{L})/gu;
 
 /** Runs of words in capitals: machine text ("TILAUS VASTAANOTETTU") and shouting. */
 export const allCaps: Check = (analysis, ctx) => {
@@ -38,19 +32,21 @@ export const allCaps: Check = (analysis, ctx) => {
     }
     run = null;
   };
-  for (const match of text.slice(0, sigStart).matchAll(WORD)) {
+  for (const match of text.slice(0, sigStart).matchAll(CAPS_WORD)) {
     const word = match[0];
     const start = match.index!;
-    if (isCapsWord(word, extra)) {
-      // A run continues over spaces and punctuation on the same line, not over a line break.
-      if (run && !/\n/.test(text.slice(run.end, start))) {
-        run.end = start + word.length;
-        run.words.push(word);
-      } else {
-        flush();
-        run = { start, end: start + word.length, words: [word] };
-      }
-    } else flush();
+    if (ACRONYMS.has(word) || extra.has(word)) {
+      flush();
+      continue;
+    }
+    // A run continues over spaces and punctuation on the same line, not over a word or a line break.
+    if (run && !/[\n\p{L}\p{N}]/u.test(text.slice(run.end, start))) {
+      run.end = start + word.length;
+      run.words.push(word);
+    } else {
+      flush();
+      run = { start, end: start + word.length, words: [word] };
+    }
   }
   flush();
   return findings;

@@ -1,0 +1,64 @@
+import type { Check } from '../types.js';
+import type { RawFinding } from '../../types.js';
+import { ANSWER_CUES } from '../../text/cues.js';
+import type { Question } from '../../text/questions.js';
+import { keysMatch } from '../../text/stem.js';
+import { bodyWithKeys, replyAnchor } from './content.js';
+
+/**
+ * Finnish consonant gradation splits a word's stems (vaihto → vaihdon, tukki →
+ * tukin); folded, they compare equal. Only for measuring overlap, where a
+ * near miss costs little.
+ */
+function fold(key: string): string {
+  return key.replace(/(kk|pp|tt)/g, (m) => m[0]!).replace(/d/g, 't').replace(/ng/g, 'nk').replace(/mm/g, 'mp');
+}
+
+function shares(keys: Set<string>, key: string): boolean {
+  if (keys.has(key)) return true;
+  const folded = fold(key);
+  for (const k of keys) {
+    if (keysMatch(key, k) || keysMatch(k, key)) return true;
+    const f = fold(k);
+    if (keysMatch(folded, f) || keysMatch(f, folded)) return true;
+    // Compounds: "välittäjä" answers "kiinteistönvälittäjälle", "mäklaren" "fastighetsmäklaren".
+    const [short, long] = k.length < key.length ? [k, key] : [key, k];
+    if (short.length >= 4 && long.endsWith(short)) return true;
+  }
+  return false;
+}
+
+/** A question the customer asked that the reply does not address. */
+export const unansweredQuestion: Check = (analysis) => {
+  const customer = analysis.customer;
+  if (!customer || customer.language !== analysis.language) return [];
+  const questions = customer.questions;
+  if (questions.length === 0) return [];
+  const body = bodyWithKeys(analysis);
+  const bodyText = body.map((b) => b.sentence.text).join(' ');
+  const answered = (q: Question): boolean => {
+    const cue = q.type === 'open' ? null : ANSWER_CUES[q.type];
+    // Without content words only the kind of answer can tell; do not guess against the writer.
+    if (q.keys.length === 0) return cue === null || cue.test(bodyText);
+    for (let i = 0; i < body.length; i++) {
+      const shared = q.keys.filter((k) => shares(body[i]!.keys, k)).length;
+      if (shared === 0) continue;
+      const near = `${body[i]!.sentence.text} ${body[i + 1]?.sentence.text ?? ''}`;
+      if (cue === null || cue.test(near)) return true;
+      // Much of the question in one sentence answers it, if the sentence also says something new
+      // ("Haluat siis kuitin tilauksesta" only restates it).
+      const added = [...body[i]!.keys].filter((k) => !q.keys.some((qk) => keysMatch(qk, k) || keysMatch(k, qk))).length;
+      if (shared >= Math.max(2, Math.ceil(q.keys.length / 2)) && added >= 2) return true;
+    }
+    // One question of a precise kind answered somewhere in the reply in other words.
+    return questions.length === 1 && cue !== null && q.type !== 'decision' && cue.test(bodyText);
+  };
+  const anchor = replyAnchor(analysis);
+  const findings: RawFinding[] = [];
+  for (const q of questions) {
+    if (answered(q)) continue;
+    const question = q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text;
+    findings.push({ ...anchor, data: { question } });
+  }
+  return findings;
+};
