@@ -44,5 +44,6 @@ export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   const median = s.length === 0 ? NaN : s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { runs: s.length, median, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, samples: samples.map((x) => Math.round(x * 10) / 10) };
+  const r = (x: number): number => Math.round(x * 10) / 10;
+  return { runs: s.length, median: r(median), min: r(s[0] ?? NaN), max: r(s[s.length - 1] ?? NaN), samples: samples.map(r) };
 }

@@ -189,6 +189,15 @@ export interface FileSettings {
   rules: Record<string, SeverityOrOff | RuleSetting>;
 }
 
+/** Compiled glob matchers, once per list: compiling one per file was a third of a batch run. */
+const matchers = new WeakMap<string[], (path: string) => boolean>();
+
+function matcher(globs: string[]): (path: string) => boolean {
+  let match = matchers.get(globs);
+  if (!match) matchers.set(globs, (match = picomatch(globs, { dot: true })));
+  return match;
+}
+
 /** Settings for a file (null: stdin, which no override names). */
 export function settingsFor(config: Config, configDir: string, path: string | null): FileSettings {
   const settings: FileSettings = { rules: { ...(config.rules ?? {}) } };
@@ -197,7 +206,7 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
   if (path === null) return settings;
   const rel = relative(configDir, resolve(path)).split(sep).join('/');
   for (const override of config.overrides ?? []) {
-    if (!picomatch(override.files, { dot: true })(rel)) continue;
+    if (!matcher(override.files)(rel)) continue;
     if (override.channel) settings.channel = override.channel;
     if (override.language) settings.language = override.language;
     Object.assign(settings.rules, override.rules ?? {});
@@ -208,5 +217,5 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
 export function isIgnored(config: Config, configDir: string, path: string): boolean {
   if (!config.ignore?.length) return false;
   const rel = relative(configDir, resolve(path)).split(sep).join('/');
-  return picomatch(config.ignore, { dot: true })(rel);
+  return matcher(config.ignore)(rel);
 }

@@ -24,6 +24,7 @@ export class Analysis {
   private _address?: AddressMarker[];
   private _lineIndex?: LineIndex;
   private _customer?: Analysis | null;
+  private _lower?: string;
   private _questions?: Question[];
 
   constructor(readonly message: Message) {
@@ -40,8 +41,23 @@ export class Analysis {
     return this.source.slice(0, this.anatomy.replyEnd);
   }
 
+  /**
+   * The reply in lower case, offsets unchanged: checks match lower-case
+   * patterns against it, since a case-insensitive Unicode regex costs several
+   * times more to compile. Characters whose lower case is longer (rare in
+   * Finnish and Swedish) are kept as they are.
+   */
+  get lower(): string {
+    if (this._lower === undefined) {
+      const text = this.text;
+      const lower = text.toLowerCase();
+      this._lower = lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+    }
+    return this._lower;
+  }
+
   get language(): Lang {
-    return (this._lang ??= this.message.lang ?? detectLanguage(this.text));
+    return (this._lang ??= this.message.lang ?? detectLanguage(this.text, this.words.map((w) => w.core)));
   }
 
   get parsed(): Parsed {

@@ -41,23 +41,33 @@ export interface LanguageScores {
   en: number;
 }
 
-export function cueScores(text: string): LanguageScores {
+/** Endings only Finnish has (case endings, long vowels). */
+const FI_ENDINGS = ['ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'aa', 'ää', 'yy', 'uu', 'ii'];
+
+/** Scores lower-case words for each language. */
+export function cueScores(words: Iterable<string>): LanguageScores {
   const scores: LanguageScores = { fi: 0, sv: 0, en: 0 };
-  for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const word = match[0];
+  for (const word of words) {
     if (CUES.fi.has(word)) scores.fi++;
     if (CUES.sv.has(word)) scores.sv++;
     if (CUES.en.has(word)) scores.en++;
     // Letters and endings that only one of the languages has.
     if (word.includes('å')) scores.sv += 0.5;
-    else if (/(ssa|ssä|sta|stä|lla|llä|lta|ltä|aa|ää|yy|uu|ii)$/.test(word) && word.length > 3) scores.fi += 0.5;
+    else if (word.length > 3 && FI_ENDINGS.some((e) => word.endsWith(e))) scores.fi += 0.5;
   }
   return scores;
 }
 
-/** The language of a reply; short texts included ("Hej!", "Kiitos!"). */
-export function detectLanguage(text: string): Lang {
-  const scores = cueScores(text);
+function wordsOf(text: string): string[] {
+  return Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+}
+
+/**
+ * The language of a reply; short texts included ("Hej!", "Kiitos!"). Pass the
+ * lower-case words when the caller has them already.
+ */
+export function detectLanguage(text: string, words: readonly string[] = wordsOf(text)): Lang {
+  const scores = cueScores(words);
   const ranked = (Object.entries(scores) as ['fi' | 'sv' | 'en', number][]).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked as [['fi' | 'sv' | 'en', number], ['fi' | 'sv' | 'en', number]];
   if (best[1] >= 1 && best[1] >= 2 * second[1] + 1) return best[0];
