@@ -1,14 +1,14 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type { Channel, LintReport, UiLang } from '../types.js';
+import type { Channel, FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
 import { ConfigError, findConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
-import { lintFiles, summarize } from '../engine/linter.js';
+import { addToSummary, createLinter, type LinterOptions } from '../engine/linter.js';
+import { lintStream } from '../engine/batch.js';
+import { readInputs } from '../input/read-inputs.js';
+import { bingoSink, jsonSink, stylishSink, type Sink } from '../report/sinks.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
 import { formatRulesJson, formatRulesMarkdown, formatRulesText } from '../report/rules-list.js';
-import { bingoFor, bingoJson, bingoText } from '../report/bingo.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { readVersion } from './version.js';
 
@@ -33,6 +33,7 @@ interface LintFlags {
   rule: string[];
   output?: string;
   inputFormat: 'text' | 'jsonl';
+  jobs?: number;
 }
 
 /** A usage, config or input problem: one line on stderr, exit code 2. */
@@ -41,6 +42,12 @@ class UsageError extends Error {}
 function intArg(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`expected a whole number, got "${value}"`);
   return Number(value);
+}
+
+function positiveInt(value: string): number {
+  const n = intArg(value);
+  if (n < 1) throw new UsageError(`expected at least 1, got "${value}"`);
+  return n;
 }
 
 function addLintOptions(cmd: Command, formats: string[]): Command {
@@ -56,7 +63,20 @@ function addLintOptions(cmd: Command, formats: string[]): Command {
     .option('--max-score <n>', 'fail when a reply scores more than this', intArg)
     .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl']).default('text'));
+    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl']).default('text'))
+    .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores)', positiveInt);
+}
+
+/** Where the report goes: stdout, or a file written as the run goes. */
+function openOutput(io: Io, file: string | undefined): { write: (s: string) => void; close: () => void } {
+  if (!file) return { write: (s) => void io.stdout.write(s), close: () => {} };
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (err) {
+    throw new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return { write: (s) => void writeSync(fd, s), close: () => closeSync(fd) };
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' | 'bingo'): Promise<number> {
@@ -65,8 +85,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
     paths = ['-'];
   }
   const configFile = flags.config ?? findConfig(io.cwd);
-  const metas = ruleMetas({});
-  const ruleFlags = parseRuleFlags(flags.rule, metas);
+  const ruleFlags = parseRuleFlags(flags.rule, ruleMetas({}));
   let customer: string | undefined;
   if (flags.customer) {
     try {
@@ -75,52 +94,58 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
       throw new UsageError(`${flags.customer}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}`);
     }
   }
-  const report: LintReport = await lintFiles(paths, {
+  const linterOptions: LinterOptions = {
     configFile,
     ruleFlags,
     lang: flags.lang,
-    stdin: io.stdin,
-    inputFormat: flags.inputFormat,
     ...(flags.channel ? { channel: flags.channel } : {}),
     ...(flags.uiLang ? { uiLang: flags.uiLang } : {}),
     ...(customer !== undefined ? { customer } : {}),
-  });
-  const uiLang = flags.uiLang ?? defaultUiLang(report.results.map((r) => r.language), io.env);
-  for (const error of report.errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
-
+  };
+  const linter = createLinter(linterOptions);
+  const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
+  const output = openOutput(io, flags.output);
   const color = !flags.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
-  if (flags.quiet) {
-    for (const r of report.results) r.findings = r.findings.filter((f) => f.severity === 'error');
-    report.summary = summarize(report.results);
-  }
-  let text: string;
-  if (mode === 'bingo') {
-    const card = loadCatalogue().bingo;
-    const tally = bingoFor(card, report.results);
-    text = flags.format === 'json' ? bingoJson(tally) : bingoText(card, tally, uiLang, color);
-  } else {
-    text = flags.format === 'json' ? formatJson(report) : formatStylish(report, { color, uiLang });
-  }
-  if (flags.output) {
-    try {
-      writeFileSync(flags.output, text);
-    } catch (err) {
-      throw new UsageError(`${flags.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else io.stdout.write(text);
+  const sinkOptions = { color, card: loadCatalogue().bingo, ...(uiLangFixed ? { uiLang: uiLangFixed } : {}) };
+  const sink: Sink =
+    mode === 'bingo'
+      ? bingoSink(output.write, { ...sinkOptions, json: flags.format === 'json' })
+      : flags.format === 'json'
+        ? jsonSink(output.write)
+        : stylishSink(output.write, sinkOptions);
 
-  if (report.errors.length > 0) return 2;
+  const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+  const languages: Lang[] = [];
+  const errors: InputError[] = [];
+  const overScore: FileResult[] = [];
+  const items = readInputs(paths, { stdin: io.stdin, inputFormat: flags.inputFormat, isIgnored: linter.isIgnored });
+  for await (const outcome of lintStream(items, linter, linterOptions, { ...(flags.jobs ? { jobs: flags.jobs } : {}) })) {
+    if ('error' in outcome) {
+      errors.push(outcome.error);
+      continue;
+    }
+    const result = outcome.result;
+    if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+    addToSummary(summary, result);
+    if (languages.length < 1000) languages.push(result.language);
+    if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
+    sink.add(result);
+  }
+  const uiLang = uiLangFixed ?? defaultUiLang(languages, io.env);
+  sink.end(summary, uiLang);
+  output.close();
+  for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
+
+  if (errors.length > 0) return 2;
   if (mode === 'bingo') return 0;
-  let failed = report.summary.errors > 0;
-  if (flags.maxWarnings !== undefined && report.summary.warnings > flags.maxWarnings) {
-    io.stderr.write(`aspalint: ${t(UI.tooManyWarnings, uiLang, { count: report.summary.warnings, max: flags.maxWarnings })}\n`);
+  let failed = summary.errors > 0;
+  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
+    io.stderr.write(`aspalint: ${t(UI.tooManyWarnings, uiLang, { count: summary.warnings, max: flags.maxWarnings })}\n`);
     failed = true;
   }
-  if (flags.maxScore !== undefined) {
-    for (const r of report.results.filter((x) => x.score > flags.maxScore!)) {
-      io.stderr.write(`aspalint: ${t(UI.scoreOver, uiLang, { path: r.path, score: r.score, max: flags.maxScore })}\n`);
-      failed = true;
-    }
+  for (const r of overScore) {
+    io.stderr.write(`aspalint: ${t(UI.scoreOver, uiLang, { path: r.path, score: r.score, max: flags.maxScore! })}\n`);
+    failed = true;
   }
   return failed ? 1 : 0;
 }

@@ -27,21 +27,35 @@ export interface SquareTally {
   examples: { path: string; ruleId: string; actual: string }[];
 }
 
-/** The card over a set of messages: a square is hit when any message hits it. */
+/** The card over a stream of messages, one at a time: a square is hit when any message hits it. */
+export class BingoTally {
+  private messages = 0;
+  private readonly squares: SquareTally[];
+
+  constructor(private readonly card: BingoCard) {
+    this.squares = card.squares.map((s) => ({ id: s.id, points: 0, hits: 0, examples: [] }));
+  }
+
+  add(path: string, findings: Finding[]): void {
+    this.messages++;
+    this.card.squares.forEach((square, i) => {
+      const hit = findings.filter((f) => f.ruleId in square.rules);
+      if (hit.length === 0) return;
+      const tally = this.squares[i]!;
+      tally.hits++;
+      tally.points = Math.max(tally.points, ...hit.map((f) => square.rules[f.ruleId]!));
+      if (tally.examples.length === 0) tally.examples.push({ path, ruleId: hit[0]!.ruleId, actual: hit[0]!.actual });
+    });
+  }
+
+  result() {
+    const points = this.squares.reduce((sum, s) => sum + s.points, 0);
+    return { messages: this.messages, points, tier: tierFor(this.card, points), squares: this.squares };
+  }
+}
+
 export function tallyBingo(card: BingoCard, messages: { path: string; findings: Finding[] }[]) {
-  const squares: SquareTally[] = card.squares.map((square) => {
-    let points = 0;
-    let hits = 0;
-    const examples: SquareTally['examples'] = [];
-    for (const m of messages) {
-      const hit = m.findings.filter((f) => f.ruleId in square.rules);
-      if (hit.length === 0) continue;
-      hits++;
-      points = Math.max(points, ...hit.map((f) => square.rules[f.ruleId]!));
-      if (examples.length === 0) examples.push({ path: m.path, ruleId: hit[0]!.ruleId, actual: hit[0]!.actual });
-    }
-    return { id: square.id, points, hits, examples };
-  });
-  const points = squares.reduce((sum, s) => sum + s.points, 0);
-  return { messages: messages.length, points, tier: tierFor(card, points), squares };
+  const tally = new BingoTally(card);
+  for (const m of messages) tally.add(m.path, m.findings);
+  return tally.result();
 }

@@ -61,18 +61,21 @@ export function createLinter(options: LinterOptions = {}): Linter {
   };
 }
 
-export function summarize(results: FileResult[]): Summary {
-  const summary: Summary = { files: results.length, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
-  for (const r of results) {
-    summary.findings += r.findings.length;
-    summary.suppressed += r.suppressed;
-    summary.score += r.score;
-    for (const f of r.findings) {
-      if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
+export function addToSummary(summary: Summary, r: FileResult): void {
+  summary.files++;
+  summary.findings += r.findings.length;
+  summary.suppressed += r.suppressed;
+  summary.score += r.score;
+  for (const f of r.findings) {
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
   }
+}
+
+export function summarize(results: FileResult[]): Summary {
+  const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+  for (const r of results) addToSummary(summary, r);
   return summary;
 }
 

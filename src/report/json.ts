@@ -1,8 +1,8 @@
-import type { FileResult, LintReport } from '../types.js';
+import type { FileResult, LintReport, Summary } from '../types.js';
 
 /** The JSON output contract, version 1 (DESIGN.md): stable keys, stable order. */
-export function formatJson(report: LintReport): string {
-  const files = report.results.map((r: FileResult) => ({
+function fileObject(r: FileResult) {
+  return {
     path: r.path,
     language: r.language,
     channel: r.channel,
@@ -23,7 +23,27 @@ export function formatJson(report: LintReport): string {
       suggestions: f.suggestions,
       ...(f.fix ? { fix: f.fix } : {}),
     })),
-  }));
-  const s = report.summary;
-  return `${JSON.stringify({ version: 1, files, summary: { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, score: s.score } }, null, 2)}\n`;
+  };
+}
+
+function summaryObject(s: Summary) {
+  return { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, score: s.score };
+}
+
+/**
+ * The document in pieces, so a batch of any size streams out with flat memory:
+ * the pieces join to exactly what JSON.stringify(document, null, 2) prints.
+ */
+export const jsonPieces = {
+  head: (): string => '{\n  "version": 1,\n  "files": [',
+  file: (r: FileResult, first: boolean): string =>
+    `${first ? '' : ','}\n    ${JSON.stringify(fileObject(r), null, 2).replace(/\n/g, '\n    ')}`,
+  tail: (s: Summary, anyFiles: boolean): string =>
+    `${anyFiles ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(summaryObject(s), null, 2).replace(/\n/g, '\n  ')}\n}\n`,
+};
+
+export function formatJson(report: LintReport): string {
+  let out = jsonPieces.head();
+  report.results.forEach((r, i) => (out += jsonPieces.file(r, i === 0)));
+  return out + jsonPieces.tail(report.summary, report.results.length > 0);
 }
