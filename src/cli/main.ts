@@ -11,11 +11,12 @@ import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import { formatRulesJson, formatRulesMarkdown, formatRulesText } from '../report/rules-list.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { readVersion } from './version.js';
+import { createProgress } from './progress.js';
 
 interface Io {
   stdin: NodeJS.ReadStream;
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -118,7 +119,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
   const languages: Lang[] = [];
   const errors: InputError[] = [];
   const overScore: FileResult[] = [];
-  const items = readInputs(paths, { stdin: io.stdin, inputFormat: flags.inputFormat, isIgnored: linter.isIgnored });
+  const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet && !flags.output?.startsWith('/dev/'), uiLangFixed ?? defaultUiLang([], io.env));
+  const items = readInputs(paths, {
+    stdin: io.stdin,
+    inputFormat: flags.inputFormat,
+    isIgnored: linter.isIgnored,
+    // One file is one reply, except in archives and JSON Lines: then the count is only a floor.
+    onFiles: (n) => (n > 1 && !paths.some((p) => /\.jsonl$/i.test(p)) ? progress.setTotal(n) : undefined),
+  });
   for await (const outcome of lintStream(items, linter, linterOptions, { ...(flags.jobs ? { jobs: flags.jobs } : {}) })) {
     if ('error' in outcome) {
       errors.push(outcome.error);
@@ -130,7 +138,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io, mode: 'lint' |
     if (languages.length < 1000) languages.push(result.language);
     if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
     sink.add(result);
+    progress.tick();
   }
+  progress.stop();
   const uiLang = uiLangFixed ?? defaultUiLang(languages, io.env);
   sink.end(summary, uiLang);
   output.close();

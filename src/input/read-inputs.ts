@@ -11,6 +11,8 @@ export interface InputOptions {
   /** Largest file read as one reply; a bigger one is an error, not a reply. */
   maxFileBytes?: number;
   isIgnored?: (path: string) => boolean;
+  /** Told how many files the paths expanded to, before they are read (for a progress bar). */
+  onFiles?: (count: number) => void;
   /** How to read stdin and files whose ending does not say: plain text (default) or JSON Lines. */
   inputFormat?: 'text' | 'jsonl';
 }
@@ -113,7 +115,9 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, jsonl: b
 /** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  for (const entry of await expand(patterns, options.isIgnored ?? (() => false))) {
+  const entries = await expand(patterns, options.isIgnored ?? (() => false));
+  options.onFiles?.(entries.filter((e) => typeof e === 'string').length);
+  for (const entry of entries) {
     if (typeof entry !== 'string') {
       yield { error: entry };
       continue;
