@@ -22,6 +22,14 @@ export interface Message {
   /** Forced language; detected when absent. */
   lang?: Exclude<Lang, 'unknown'>;
   meta?: { agent?: string; date?: string; id?: string; subject?: string };
+  /** A template (canned reply): placeholders are understood, control tags ignored. */
+  template?: boolean;
+  /**
+   * Line and column in the source file of an offset in `text`, when the text
+   * is a member of a larger file (a macro collection). Such messages are
+   * linted in the main thread: a function does not cross to a worker.
+   */
+  locate?: (offset: number) => { line: number; column: number };
 }
 
 export interface Fix {
@@ -72,8 +80,12 @@ export interface FileResult {
   score: number;
   bingo: BingoResult;
   findings: Finding[];
-  /** Findings silenced by inline directives (counted in the summary, not listed). */
+  /** How many findings inline directives silenced. */
   suppressed: number;
+  /** The text linted and the customer's message, kept only when a report shows them (HTML, --redact). */
+  source?: { text: string; customer?: string };
+  /** The silenced findings themselves, with the directive's reason (SARIF reports them as suppressed). */
+  suppressedFindings?: (Finding & { justification?: string })[];
   meta?: Message['meta'];
 }
 
@@ -91,7 +103,9 @@ export type InputErrorCode =
   | 'no-files'
   | 'no-stdin'
   | 'bad-json'
-  | 'bad-record';
+  | 'bad-record'
+  | 'bad-yaml'
+  | 'no-collection';
 
 /** An input that could not be linted (unreadable, binary, bad encoding…). */
 export interface InputError {

@@ -48,12 +48,19 @@ export async function* lintStream(
   const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'lint-worker.mjs'), maxThreads: jobs, minThreads: jobs });
   const inFlight: Promise<Outcome[]>[] = [];
   const maxInFlight = jobs * 3;
+  // Members of macro collections carry a position function, which cannot cross to a worker:
+  // they are linted here (template repositories are small).
+  const remote = (i: InputItem): i is Extract<InputItem, { message: unknown }> => 'message' in i && !(i.message as LintInput).locate;
   const dispatch = (chunk: InputItem[]): Promise<Outcome[]> => {
-    const messages = chunk.filter((i): i is Extract<InputItem, { message: unknown }> => 'message' in i).map((i) => i.message as LintInput);
+    const messages = chunk.filter(remote).map((i) => i.message as LintInput);
     const run = messages.length > 0 ? (pool.run({ options: linterOptions, messages }) as Promise<FileResult[]>) : Promise.resolve([]);
     return run.then((results) => {
       let r = 0;
-      return chunk.map((i): Outcome => ('error' in i ? { error: i.error } : { result: results[r++]! }));
+      return chunk.map((i): Outcome => {
+        if ('error' in i) return { error: i.error };
+        const message = i.message as LintInput;
+        return message.locate ? { result: linter.lint(message) } : { result: results[r++]! };
+      });
     });
   };
   try {

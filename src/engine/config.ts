@@ -39,7 +39,18 @@ export interface Config {
   customRules?: Record<string, CustomRule>;
   products?: string[];
   ignore?: string[];
+  /** Files read as templates, besides .hbs, .mustache, .liquid and .njk. */
+  templates?: string[];
+  /** Macro collections (YAML/JSON files of many canned replies) and where their replies are. */
+  macros?: MacroSource[];
   overrides?: Override[];
+}
+
+export interface MacroSource {
+  files: string[];
+  list?: string;
+  title?: string;
+  body?: string;
 }
 
 /** A configuration problem: printed as "file:line: message", exit code 2. */
@@ -215,7 +226,10 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
 }
 
 export function isIgnored(config: Config, configDir: string, path: string): boolean {
-  if (!config.ignore?.length) return false;
-  const rel = relative(configDir, resolve(path)).split(sep).join('/');
-  return matcher(config.ignore)(rel);
+  return !!config.ignore?.length && matchesGlobs(config.ignore, configDir, path);
+}
+
+/** Whether a path, taken relative to the config's folder, matches any of the globs. */
+export function matchesGlobs(globs: string[], configDir: string, path: string): boolean {
+  return matcher(globs)(relative(configDir, resolve(path)).split(sep).join('/'));
 }

@@ -7,15 +7,21 @@ import { messageBingo } from './bingo.js';
 import { applySuppressions } from './suppress.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 import type { PhraseMatch } from './phrases.js';
+import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/template.js';
 
 export interface LintOptions {
   uiLang?: UiLang;
   products?: string[];
 }
 
-/** Lints one message with a rule set: analysis, checks, suppressions, score and bingo. */
+/**
+ * Lints one message with a rule set: analysis, checks, suppressions, score
+ * and bingo. A template's control tags ({% if %}, {{#each}}) are blanked out
+ * before analysis, keeping every offset; its placeholders stay, read as names.
+ */
 export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOptions = {}): FileResult {
-  const analysis = new Analysis(message);
+  const syntax = message.template ? findTemplateSyntax(message.text) : null;
+  const analysis = new Analysis(syntax ? { ...message, text: blankControls(message.text, syntax) } : message);
   const lang = analysis.language;
   const uiLang: UiLang = options.uiLang ?? (lang === 'fi' || lang === 'sv' ? lang : 'en');
   const findings: Finding[] = [];
@@ -32,12 +38,18 @@ export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOpt
     return phraseMatches.get(ruleId);
   };
   for (const rule of ruleSet.forMessage(message.channel, lang)) {
+    // In a template a placeholder is meant to be there.
+    if (syntax && rule.meta.id === 'template/placeholder') continue;
     const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
     const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : undefined);
     if (!check) continue;
     const matches = isPhraseRule ? matchesOf(rule.meta.id) : undefined;
     const ctx = { rule: rule.meta, options: rule.options, products: options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
-    for (const raw of check(analysis, ctx)) findings.push(toFinding(raw, rule, analysis, uiLang));
+    for (const raw of check(analysis, ctx)) {
+      // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
+      if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
+      findings.push(toFinding(raw, rule, analysis, uiLang));
+    }
   }
   findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
   const { kept, suppressed } = applySuppressions(findings, analysis.directives, analysis.lineIndex);
@@ -49,15 +61,22 @@ export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOpt
     score,
     bingo: messageBingo(loadCatalogue().bingo, kept),
     findings: kept,
-    suppressed,
+    suppressed: suppressed.length,
+    ...(suppressed.length > 0 ? { suppressedFindings: suppressed } : {}),
     ...(message.meta ? { meta: message.meta } : {}),
   };
 }
 
+/** Whether a span touches a control tag, or the blanked gap right around one. */
+function intersectsControl(syntax: TemplateSyntax, start: number, end: number): boolean {
+  return syntax.controls.some((c) => start <= c.end && end >= c.start);
+}
+
 function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang: UiLang): Finding {
   const text = analysis.message.text;
-  const start = analysis.lineIndex.position(raw.offset);
-  const end = analysis.lineIndex.position(raw.offset + raw.length);
+  const locate = analysis.message.locate ?? ((offset: number) => analysis.lineIndex.position(offset));
+  const start = locate(raw.offset);
+  const end = locate(raw.offset + raw.length);
   const actual = text.slice(raw.offset, raw.offset + raw.length);
   const template: Trilingual = raw.message ?? rule.meta.message;
   const finding: Finding = {

@@ -1,9 +1,11 @@
 import { dirname } from 'node:path';
 import type { Channel, FileResult, InputError, LintReport, Message, Summary, UiLang } from '../types.js';
 import { readInputs, type InputOptions } from '../input/read-inputs.js';
-import { loadConfig, settingsFor, isIgnored, type Config, type SeverityOrOff } from './config.js';
+import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type SeverityOrOff } from './config.js';
+import type { MacroOptions } from '../input/macros.js';
 import { lintMessage } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
+import { isTemplatePath } from '../text/template.js';
 
 export interface LinterOptions {
   /** Path of the config file (already located); none means defaults. */
@@ -16,6 +18,10 @@ export interface LinterOptions {
   lang?: 'auto' | 'fi' | 'sv';
   uiLang?: UiLang;
   customer?: string;
+  /** Read every input as a template (--template). */
+  template?: boolean;
+  /** Keep each message's text on its result (for reports that show replies in context). */
+  keepText?: boolean;
 }
 
 /** A message as the input layer gives it: the channel and language only when the source said. */
@@ -23,6 +29,8 @@ export type LintInput = Omit<Message, 'channel'> & { channel?: Channel };
 
 export interface Linter {
   lint(message: LintInput): FileResult;
+  /** How to read a file that the config names as a macro collection; undefined for other files. */
+  macroSource(path: string): MacroOptions | undefined;
   config: Config;
   configDir: string;
   isIgnored(path: string): boolean;
@@ -40,6 +48,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
     config,
     configDir,
     isIgnored: (path) => path !== '-' && isIgnored(config, configDir, path),
+    macroSource: (path) => {
+      const source = (config.macros ?? []).find((m) => matchesGlobs(m.files, configDir, path));
+      if (!source) return undefined;
+      const { files: _files, ...keys } = source;
+      return keys;
+    },
     lint(message) {
       const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
       const rules = { ...settings.rules, ...(options.ruleFlags ?? {}) };
@@ -55,8 +69,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const configLang = settings.language && settings.language !== 'auto' ? settings.language : undefined;
       const lang = flagLang ?? message.lang ?? configLang;
       const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
+      const path = message.path.split('#')[0]!;
+      if (resolved.template === undefined && (options.template || (path !== '-' && isTemplatePath(path, config.templates ?? [], configDir)))) {
+        resolved.template = true;
+      }
       if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
-      return lintMessage(resolved, ruleSet, { ...(uiLang ? { uiLang } : {}), products });
+      const result = lintMessage(resolved, ruleSet, { ...(uiLang ? { uiLang } : {}), products });
+      if (options.keepText) result.source = { text: resolved.text, ...(resolved.customer !== undefined ? { customer: resolved.customer } : {}) };
+      return result;
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
 import { readJsonl } from './jsonl.js';
+import { isMacroCollectionPath, readMacroCollection, type MacroOptions } from './macros.js';
 
 export interface InputOptions {
   /** Read stdin for "-" (the CLI passes process.stdin). */
@@ -11,6 +12,8 @@ export interface InputOptions {
   /** Largest file read as one reply; a bigger one is an error, not a reply. */
   maxFileBytes?: number;
   isIgnored?: (path: string) => boolean;
+  /** Where a file is a macro collection (config `macros:`), how to read it. */
+  macroSource?: (path: string) => MacroOptions | undefined;
   /** Told how many files the paths expanded to, before they are read (for a progress bar). */
   onFiles?: (count: number) => void;
   /** How to read stdin and files whose ending does not say: plain text (default) or JSON Lines. */
@@ -46,7 +49,7 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 /** Expands the command line's paths into files (deterministic order) and errors. */
-async function expand(patterns: string[], isIgnored: (p: string) => boolean): Promise<(string | InputError)[]> {
+export async function expand(patterns: string[], isIgnored: (p: string) => boolean): Promise<(string | InputError)[]> {
   const out: (string | InputError)[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
@@ -100,14 +103,21 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, jsonl: boolean): Generator<InputItem> {
+export type FileKind = 'text' | 'jsonl' | { macros: MacroOptions };
+
+function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: FileKind): Generator<InputItem> {
   if (bytes.length > maxBytes) {
     yield tooLarge(path, bytes.length, maxBytes);
     return;
   }
   const decoded = decodeText(bytes);
   if ('error' in decoded) yield { error: { path, code: decoded.error } };
-  else if (jsonl) yield* readJsonl(path, decoded.text);
+  else if (kind === 'jsonl') yield* readJsonl(path, decoded.text);
+  else if (typeof kind === 'object') {
+    const collection = readMacroCollection(path, decoded.text, kind.macros);
+    for (const error of collection.errors) yield { error };
+    for (const message of collection.messages) yield { message };
+  }
   else if (decoded.text.trim() === '') yield { error: { path, code: 'empty' } };
   else yield { message: { path, text: decoded.text } };
 }
@@ -128,11 +138,13 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
         continue;
       }
       const jsonl = options.inputFormat === 'jsonl';
-      yield* toMessages('-', await readStdin(options.stdin), jsonl ? JSONL_MAX_BYTES : maxBytes, jsonl);
+      yield* toMessages('-', await readStdin(options.stdin), jsonl ? JSONL_MAX_BYTES : maxBytes, jsonl ? 'jsonl' : 'text');
       continue;
     }
+    const macros = options.macroSource?.(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
     const jsonl = options.inputFormat === 'jsonl' || /\.jsonl$/i.test(entry);
-    const limit = jsonl ? Math.max(maxBytes, JSONL_MAX_BYTES) : maxBytes;
+    const kind: FileKind = macros ? { macros } : jsonl ? 'jsonl' : 'text';
+    const limit = kind === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
     let bytes: Buffer;
     try {
       // Synchronous on purpose: linting is CPU-bound and sequential, and a
@@ -152,6 +164,6 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       yield { error: { path: entry, ...fsError(err) } };
       continue;
     }
-    yield* toMessages(entry, bytes, limit, jsonl);
+    yield* toMessages(entry, bytes, limit, kind);
   }
 }

@@ -60,6 +60,12 @@ const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
   },
   'no-stdin': { fi: 'vakiosyöte ei ole käytettävissä', sv: 'standard in är inte tillgänglig', en: 'stdin is not available' },
   'bad-json': { fi: 'rivi ei ole kelvollista JSONia ({reason})', sv: 'raden är inte giltig JSON ({reason})', en: 'not valid JSON ({reason})' },
+  'bad-yaml': { fi: 'ei kelvollista YAMLia ({reason})', sv: 'inte giltig YAML ({reason})', en: 'not valid YAML ({reason})' },
+  'no-collection': {
+    fi: 'vastauspohjien luetteloa ei löydy (list: "{list}")',
+    sv: 'ingen lista med svarsmallar (list: "{list}")',
+    en: 'no list of replies found (list: "{list}")',
+  },
   'bad-record': {
     fi: 'kenttä "{field}" puuttuu tai on virheellinen',
     sv: 'fältet "{field}" saknas eller är felaktigt',

@@ -1,6 +1,6 @@
 import type { BingoCard } from '../engine/catalogue.js';
 import { BingoTally } from '../engine/bingo.js';
-import type { FileResult, Summary, UiLang } from '../types.js';
+import type { FileResult, InputError, Summary, UiLang } from '../types.js';
 import { bingoJson, bingoText } from './bingo.js';
 import { jsonPieces } from './json.js';
 import { stylishFile, stylishSummary } from './stylish.js';
@@ -46,5 +46,58 @@ export function bingoSink(write: Write, options: SinkOptions & { json: boolean }
   return {
     add: (r) => tally.add(r.path, r.findings),
     end: (_summary, uiLang) => write(options.json ? bingoJson(tally.result()) : bingoText(options.card, tally.result(), uiLang, options.color)),
+  };
+}
+
+/**
+ * A result with only what the aggregate views need (rule, severity, weight,
+ * the flagged text): kept for every reply of a long run, it stays small.
+ */
+export function slimResult(r: FileResult): FileResult {
+  return {
+    path: r.path,
+    language: r.language,
+    channel: r.channel,
+    score: r.score,
+    bingo: r.bingo,
+    suppressed: r.suppressed,
+    ...(r.meta ? { meta: r.meta } : {}),
+    findings: r.findings.map((f) => ({ ...f, message: '', suggestions: [], actual: f.actual.slice(0, 80) })),
+  };
+}
+
+/**
+ * Formats that need the whole run before they can write (SARIF, GitHub
+ * annotations, JUnit, HTML): results are collected, slimmed where the format
+ * allows, and rendered at the end.
+ */
+export function collectingSink(
+  write: Write,
+  render: (results: FileResult[], summary: Summary, errors: InputError[], uiLang: UiLang) => string,
+  options: { slim?: (r: FileResult) => FileResult } = {},
+): Sink & { errors: InputError[] } {
+  const results: FileResult[] = [];
+  const sink = {
+    errors: [] as InputError[],
+    add: (r: FileResult) => void results.push(options.slim ? options.slim(r) : r),
+    end: (summary: Summary, uiLang: UiLang) => write(render(results, summary, sink.errors, uiLang)),
+  };
+  return sink;
+}
+
+/** The ten weakest replies keep their findings in full and their text; the rest are slimmed. */
+export function worstKeeper(count: number) {
+  const worst: FileResult[] = [];
+  return {
+    slim(r: FileResult): FileResult {
+      if (worst.length < count || r.score > worst[worst.length - 1]!.score) {
+        worst.push(r);
+        worst.sort((a, b) => b.score - a.score);
+        const dropped = worst.length > count ? worst.pop()! : undefined;
+        if (dropped && dropped !== r) Object.assign(dropped, slimResult(dropped), { source: undefined });
+        return r;
+      }
+      return slimResult(r);
+    },
   };
 }

@@ -94,14 +94,16 @@ function parseGreeting(line: Line): Greeting | null {
   const commaName = /^,\s*(?=\p{Lu}[^,!:.;]*[!,]?\s*$)/u.exec(after);
   const skipped = commaName ? commaName[0].length : 0;
   after = after.slice(skipped);
-  const stop = after.search(/[,!:.;]|\s[-–—]\s/);
+  // A placeholder is one token, whatever punctuation it holds: "Hei {{ ticket.requester.first_name }},".
+  const stop = maskPlaceholders(after).search(/[,!:.;]|\s[-–—]\s/);
   const nameText = (stop === -1 ? after : after.slice(0, stop)).trim();
   // "Hyvä"/"Bästa" open a body sentence too ("Hyvä kysymys!"): only a greeting when it ends the line or a comma follows.
   const end = lead + word.length + skipped + (stop === -1 ? after.length : stop + 1);
   const spanText = text.slice(lead, end).replace(/\s+$/, '');
   const tokens = nameText.split(/\s+/).filter(Boolean);
   let name: string | null = null;
-  if (tokens.length > 0 && tokens.length <= 5) {
+  if (PLACEHOLDER.test(nameText)) name = nameText;
+  else if (tokens.length > 0 && tokens.length <= 5) {
     const nameLike = tokens.filter((t) => isNameToken(t));
     if (nameLike.length > 0 && tokens.every((t) => isNameToken(t) || /^(ja|och|&|and|von|van|af|de)$/i.test(t))) {
       name = nameText;
@@ -112,6 +114,12 @@ function parseGreeting(line: Line): Greeting | null {
     return null;
   }
   return { start: line.start + lead, end: line.start + lead + spanText.length, text: spanText, word, name };
+}
+
+const PLACEHOLDER_SPANS = /\{\{.*?\}\}\}?|\{%.*?%\}|\$\{[^}]*\}|\*\|[^|]*\|\*|%\w+%|\[[^\]\n]{1,40}\]/g;
+
+function maskPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER_SPANS, (m) => 'x'.repeat(m.length));
 }
 
 function isNameToken(token: string): boolean {

@@ -9,6 +9,8 @@ export interface Directive {
   kind: DirectiveKind;
   /** Rule ids; empty means every rule. */
   ruleIds: string[];
+  /** The explanation after " -- ", if any. */
+  reason?: string;
   /** The whole comment, to be blanked out before analysis. */
   start: number;
   end: number;
@@ -22,10 +24,12 @@ export function findDirectives(text: string): Directive[] {
   const found: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
     // An explanation may follow the ids after " -- ", as in ESLint.
-    const list = match[3]!.split(/\s--\s/)[0]!;
+    const [list, ...why] = match[3]!.split(/\s--\s/);
+    const reason = why.join(' -- ').trim();
     found.push({
       kind: match[2] as DirectiveKind,
-      ruleIds: list.split(/[\s,]+/).filter((id) => id.length > 0),
+      ruleIds: list!.split(/[\s,]+/).filter((id) => id.length > 0),
+      ...(reason ? { reason } : {}),
       start: match.index!,
       end: match.index! + match[0].length,
     });

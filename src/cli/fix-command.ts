@@ -1,0 +1,33 @@
+import type { InputError } from '../types.js';
+import type { Linter } from '../engine/linter.js';
+import { expand } from '../input/read-inputs.js';
+import { isMacroCollectionPath, type MacroMessage } from '../input/macros.js';
+import { fixCollectionFile, fixFile } from './fix-files.js';
+import type { Io } from './io.js';
+
+/**
+ * `--fix` and `--fix-dry-run`: each file is fixed until no safe fix is left,
+ * then written atomically (only when it changed), or its diff printed. The
+ * lint run that follows reports what is left.
+ */
+export async function runFixes(paths: string[], linter: Linter, options: { dryRun: boolean }, io: Io): Promise<{ errors: InputError[]; changed: number }> {
+  const errors: InputError[] = [];
+  let changed = 0;
+  for (const entry of await expand(paths, linter.isIgnored)) {
+    if (typeof entry !== 'string') {
+      errors.push(entry);
+      continue;
+    }
+    try {
+      const macros = linter.macroSource(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
+      const result = macros
+        ? fixCollectionFile(entry, (m: MacroMessage) => linter.lint(m), { dryRun: options.dryRun, macros })
+        : fixFile(entry, (text) => linter.lint({ path: entry, text }), { dryRun: options.dryRun });
+      if (result.changed) changed++;
+      if (options.dryRun && result.diff) io.stdout.write(result.diff);
+    } catch (err) {
+      errors.push({ path: entry, code: 'unreadable', detail: { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
+    }
+  }
+  return { errors, changed };
+}

@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import type { Channel, UiLang } from '../types.js';
+import { GROUP_BY, type GroupBy } from '../report/groups.js';
+import { UsageError } from './io.js';
+
+export interface LintFlags {
+  format: string;
+  channel?: Channel;
+  lang: 'auto' | 'fi' | 'sv';
+  customer?: string;
+  config?: string;
+  uiLang?: UiLang;
+  quiet?: boolean;
+  maxWarnings?: number;
+  maxScore?: number;
+  rule: string[];
+  output?: string;
+  inputFormat: 'text' | 'jsonl';
+  jobs?: number;
+  template?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  groupBy?: GroupBy;
+  redact?: boolean;
+}
+
+function intArg(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`expected a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function positiveInt(value: string): number {
+  const n = intArg(value);
+  if (n < 1) throw new UsageError(`expected at least 1, got "${value}"`);
+  return n;
+}
+
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
+export const BINGO_FORMATS = ['stylish', 'json', 'html'];
+
+export function addLintOptions(cmd: Command, formats: string[], withFix: boolean): Command {
+  cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
+    .addOption(new Option('--channel <channel>', 'channel of the replies (default: email, or the config)').choices(['email', 'sms', 'chat', 'social']))
+    .addOption(new Option('--lang <lang>', 'language of the replies').choices(['auto', 'fi', 'sv']).default('auto'))
+    .option('--customer <file>', "the customer's message the reply answers")
+    .option('-c, --config <file>', 'config file (default: nearest .aspalintrc.yaml upward from the current folder)')
+    .addOption(new Option('--ui-lang <lang>', "language of aspalint's messages (default: the reply's)").choices(['fi', 'sv', 'en']))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', intArg)
+    .option('--max-score <n>', 'fail when a reply scores more than this', intArg)
+    .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl']).default('text'))
+    .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores)', positiveInt)
+    .option('--template', 'read every input as a template: placeholders understood, control tags ignored')
+    .addOption(new Option('--group-by <key>', 'figures per agent, month, channel or language').choices([...GROUP_BY]))
+    .option('--redact', 'mask personal data (addresses, phone and id numbers, cards, customer names) in the output');
+  if (withFix) {
+    cmd
+      .option('--fix', 'apply safe fixes to the files, atomically, then report what is left')
+      .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing');
+  }
+  return cmd;
+}

@@ -1,0 +1,410 @@
+/**
+ * Masks personal data in reports and message texts (`--redact`).
+ *
+ * Masking is SAME-LENGTH: every masked span is replaced by a mask of exactly the same
+ * number of UTF-16 code units, and line breaks are never touched. So a finding's
+ * `offset`, `length`, `line`, `column`, `endLine`, `endColumn` and `fix.offset`/`fix.length`
+ * stay valid against both the original file and the redacted text, and the HTML report can
+ * highlight findings in a redacted text with the unchanged offsets. A mask reads as a label
+ * in brackets where the span is long enough ("Hei Anna Virtanen," → "Hei [nimi·······],"),
+ * and as a run of "█" where it is not ("Hei Anna," → "Hei ████,").
+ *
+ * What is masked: e-mail addresses, phone numbers (Finnish and Swedish national formats,
+ * +358/+46 and other international forms), Finnish henkilötunnus and Swedish personnummer,
+ * payment card numbers (13–19 digits, Luhn-valid), IBANs, the customer's name in the
+ * greeting of a reply (and wherever that name recurs, inflected forms included), the
+ * signature and sender lines of the customer's message (the quoted history of a reply, or
+ * the customer text itself). Agents are staff: `meta.agent` and the reply's own
+ * signature are kept. Masking errs on the side of masking (a company address or an order
+ * number that looks like a phone number is masked too).
+ *
+ * Pure functions: no I/O, inputs are never modified.
+ */
+import { analyseAnatomy, isWroteLine, QUOTE_BANNER, QUOTE_HEADER_FIELD, QUOTE_HEADER_START } from '../text/anatomy.js';
+import { splitLines } from '../text/lines.js';
+import { cueScores } from '../text/language.js';
+import type { FileResult, Finding, InputError, LintReport, Trilingual, UiLang } from '../types.js';
+import { luhnValid } from '../checks/privacy/luhn.js';
+
+export type PiiKind = 'name' | 'email' | 'phone' | 'national-id' | 'card' | 'iban';
+
+export interface Redaction {
+  offset: number;
+  length: number;
+  kind: PiiKind;
+}
+
+export interface RedactOptions {
+  /** Language of the mask labels ([nimi], [namn], [name]); default: guessed from the text, else English. */
+  lang?: UiLang;
+  /** Whose text it is: a reply (its greeting names the customer) or the customer's own message (its signature does). */
+  role?: 'reply' | 'customer';
+  /** Names known to be the customer's (from the customer's message); masked wherever they occur. */
+  names?: string[];
+}
+
+export const MASK_LABELS: Record<PiiKind, Trilingual> = {
+  name: { fi: 'nimi', sv: 'namn', en: 'name' },
+  email: { fi: 'sähköposti', sv: 'e-post', en: 'email' },
+  phone: { fi: 'puhelin', sv: 'telefon', en: 'phone' },
+  'national-id': { fi: 'hetu', sv: 'personnr', en: 'id' },
+  card: { fi: 'kortti', sv: 'kort', en: 'card' },
+  iban: { fi: 'tili', sv: 'konto', en: 'account' },
+};
+
+/** The filler inside a label mask, and the block of a mask too short for a label. */
+export const MASK_FILL = '·';
+export const MASK_BLOCK = '█';
+
+/** A same-length mask for `original`: "[label··]" when it fits, else "███"; line breaks are kept. */
+export function maskFor(kind: PiiKind, original: string, lang: UiLang): string {
+  const label = MASK_LABELS[kind][lang];
+  const n = original.length;
+  const mask = n >= label.length + 2 ? `[${label}${MASK_FILL.repeat(n - label.length - 2)}]` : MASK_BLOCK.repeat(n);
+  if (!/[\r\n]/.test(original)) return mask;
+  return [...mask].map((ch, i) => (original[i] === '\n' || original[i] === '\r' ? original[i] : ch)).join('');
+}
+
+// ---------------------------------------------------------------------------
+// Patterns
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** International (+358 40 123 4567, 0046 70-123 45 67, +358 (0)40…) and national (040 123 4567, 09-123 4567, (09) 123 4567, 070-123 45 67) numbers. */
+const PHONE =
+  /(?<![\p{L}\p{N}+/,-])(?:(?:\+|00)\d{1,3}[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?\d(?:[ \u00a0-]?\(?\d\)?){5,12}|\(0\d{1,3}\)[ \u00a0-]?\d(?:[ \u00a0-]?\d){4,9}|0\d(?:[ \u00a0-]?\d){6,10})(?![\p{L}\p{N}])/gu;
+const HETU = /(?<![\p{L}\p{N}])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\p{L}\p{N}])/giu;
+const PNR = /(?<![\p{L}\p{N}-])((?:19|20)?)(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\p{L}\p{N}])/gu;
+const PNR_CONTEXT = /(personnummer|personnr|samordningsnummer|henkilötunnus|hetu|person number)\p{L}*\W{0,3}$/iu;
+const CARD = /(?<![\p{L}\p{N}])\d(?:[ \u00a0-]?\d){12,18}(?![\p{N}])/gu;
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
+/** A name right before an address: `Anna Virtanen <anna@…>`, `"Anna Virtanen" (anna@…)`. */
+const NAME_BEFORE_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)*(?=["']?[ \t]*[<(\[][^>)\]\s]*@)/gu;
+/** Sender lines of quoted headers: "Lähettäjä: Anna Virtanen <…>", "Från: …", "From: …". */
+const SENDER_LINE = /^([ \t>]*\**(?:lähettäjä|från|from|avsändare)\s*:\**[ \t]*)([^\n<\r]*)/gimu;
+const PLACEHOLDER_TOKEN = /^(\{\{.*\}\}|\{.*\}|\[.*\]|%\w+%|<.*>)$/;
+const CONNECTOR = /^(ja|och|&|and|sekä|samt)$/i;
+/** Lines of a customer's signature that are no name ("Lähetetty iPhonesta", "Sent from my phone"). */
+/** Capitalised words in signatures and sender lines that are no person's name. */
+const NOT_A_NAME = new Set(
+  'asiakaspalvelu asiakastuki asiakaspalvelumme tuki palvelu kundtjänst kundservice kundsupport support service customer team tiimi oy oyj ab ltd'.split(' '),
+);
+const DEVICE_LINE = /^(lähetetty|skickat från|skickades från|sent from|get outlook)/i;
+
+function validDate(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+function ibanValid(s: string): boolean {
+  const iban = s.replace(/[ \u00a0]/g, '');
+  if (iban.startsWith('FI') && iban.length === 18 && /^FI\d{16}$/.test(iban)) return true;
+  if (iban.startsWith('SE') && iban.length === 24 && /^SE\d{22}$/.test(iban)) return true;
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let rest = 0;
+  for (const ch of moved) {
+    const v = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of v) rest = (rest * 10 + Number(d)) % 97;
+  }
+  return iban.length >= 15 && rest === 1;
+}
+
+/** Spans of personal data found by pattern (no names). */
+function patternSpans(text: string): Redaction[] {
+  const spans: Redaction[] = [];
+  const add = (offset: number, length: number, kind: PiiKind) => spans.push({ offset, length, kind });
+  for (const m of text.matchAll(EMAIL)) add(m.index!, m[0].length, 'email');
+  for (const m of text.matchAll(IBAN)) if (ibanValid(m[0])) add(m.index!, m[0].length, 'iban');
+  for (const m of text.matchAll(HETU)) if (validDate(Number(m[1]), Number(m[2]))) add(m.index!, m[0].length, 'national-id');
+  for (const m of text.matchAll(PNR)) {
+    const day = Number(m[4]) > 60 ? Number(m[4]) - 60 : Number(m[4]);
+    if (!validDate(day, Number(m[3]))) continue;
+    const before = text.slice(Math.max(0, m.index! - 30), m.index!);
+    if (m[5] !== '' || m[1] !== '' || PNR_CONTEXT.test(before) || luhnValid(`${m[2]}${m[3]}${m[4]}${m[6]}`)) {
+      add(m.index!, m[0].length, 'national-id');
+    }
+  }
+  for (const m of text.matchAll(CARD)) if (luhnValid(m[0].replace(/[ \u00a0-]/g, ''))) add(m.index!, m[0].length, 'card');
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    // "03-04-2025" is a date, not a number to call.
+    if (/^\d{1,2}-\d{1,2}-\d{4}$/.test(m[0])) continue;
+    if (digits >= 7 && digits <= 15) add(m.index!, m[0].length, 'phone');
+  }
+  return spans;
+}
+
+/** Name-like tokens of a span of text, with their offsets: capitalised words, not connectors or placeholders. */
+function nameTokens(text: string, start: number, end: number): Redaction[] {
+  const out: Redaction[] = [];
+  const re = /[^\s,;:!?()"“”]+/gu;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    let token = m[0].slice(0, Math.max(0, end - m.index));
+    token = token.replace(/[.]+$/, '');
+    if (token.length < 2 || CONNECTOR.test(token) || PLACEHOLDER_TOKEN.test(token)) continue;
+    if (!/^\p{Lu}/u.test(token) || !/\p{L}/u.test(token) || /@|\d/.test(token) || NOT_A_NAME.has(token.toLowerCase())) continue;
+    out.push({ offset: m.index, length: token.length, kind: 'name' });
+  }
+  return out;
+}
+
+/** Replaces `>` quote markers at line starts by spaces of the same length (positions stay). */
+function unquote(text: string): string {
+  return text.replace(/^[ \t]*(?:>[ \t]?)+/gm, (s) => ' '.repeat(s.length));
+}
+
+/**
+ * Names and spans of the customer's own message: its signature, its sender line and names
+ * written next to an address. Only the newest message counts: older quoted history below
+ * it may be the company's own earlier replies.
+ */
+function customerSpans(text: string, base: number, out: Redaction[]): void {
+  const plain = unquote(text);
+  const lines = splitLines(plain);
+  // The header block: banner, "Lähettäjä:/Från:/From:" fields, "… kirjoitti:" lines.
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!.text;
+    const header =
+      line.trim() === '' ||
+      QUOTE_BANNER.test(line) ||
+      QUOTE_HEADER_START.test(line) ||
+      QUOTE_HEADER_FIELD.test(line) ||
+      isWroteLine(line, lines[i + 1]?.text);
+    if (!header) break;
+    i++;
+  }
+  const bodyStart = i < lines.length ? lines[i]!.start : plain.length;
+  const anatomy = analyseAnatomy(plain.slice(bodyStart));
+  const newestEnd = bodyStart + anatomy.replyEnd;
+  const push = (tokens: Redaction[]) => {
+    for (const t of tokens) out.push({ ...t, offset: t.offset + base });
+  };
+  for (const line of anatomy.signOff?.signature ?? []) {
+    if (DEVICE_LINE.test(line.text)) continue;
+    push(nameTokens(plain, bodyStart + line.start, bodyStart + line.end));
+  }
+  const head = plain.slice(0, bodyStart);
+  for (const m of head.matchAll(SENDER_LINE)) {
+    const start = m.index! + m[1]!.length;
+    push(nameTokens(plain, start, start + m[2]!.length));
+  }
+  for (const m of plain.slice(0, newestEnd).matchAll(NAME_BEFORE_ADDRESS)) {
+    push(nameTokens(plain, m.index!, m.index! + m[0].length));
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every occurrence of the names, inflected forms included ("Anna" → "Annalle", "Annan"). */
+function nameOccurrences(text: string, names: Iterable<string>): Redaction[] {
+  const list = [...new Set(names)].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  if (list.length === 0) return [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})\\p{Ll}{0,6}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(re)].map((m) => ({ offset: m.index!, length: m[0].length, kind: 'name' as const }));
+}
+
+/** Overlapping or touching-inside spans merged, sorted by offset. */
+function mergeSpans(spans: Redaction[]): Redaction[] {
+  const sorted = [...spans].sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const out: Redaction[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.offset < last.offset + last.length) {
+      const end = Math.max(last.offset + last.length, s.offset + s.length);
+      // The longer original span names the kind.
+      if (s.length > last.length) last.kind = s.kind;
+      last.length = end - last.offset;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** "Anna Virtanen" as one mask, not two: name spans separated only by spaces are joined. */
+function joinNames(spans: Redaction[], text: string): Redaction[] {
+  const out: Redaction[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && last.kind === 'name' && s.kind === 'name' && /^[ \t\u00a0]+$/.test(text.slice(last.offset + last.length, s.offset))) {
+      last.length = s.offset + s.length - last.offset;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+function guessLang(text: string): UiLang {
+  const words = Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+  const scores = cueScores(words);
+  const ranked = (Object.entries(scores) as [UiLang, number][]).sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] > 0 ? ranked[0][0] : 'en';
+}
+
+export interface TextRedaction {
+  /** The redacted text: same length as the input, line breaks in place. */
+  text: string;
+  /** The masked spans, sorted, not overlapping. */
+  spans: Redaction[];
+  /** The customer's names found (to mask in finding messages, or in the reply to a customer text). */
+  names: string[];
+}
+
+/** Finds and masks personal data in one text (see the module comment). */
+export function redactTextDetailed(text: string, options: RedactOptions = {}): TextRedaction {
+  const lang = options.lang ?? guessLang(text);
+  const role = options.role ?? 'reply';
+  const found: Redaction[] = [];
+  if (role === 'customer') customerSpans(text, 0, found);
+  else {
+    const anatomy = analyseAnatomy(text);
+    const g = anatomy.greeting;
+    if (g?.name) {
+      const at = text.indexOf(g.name, g.start);
+      if (at >= 0) found.push(...nameTokens(text, at, at + g.name.length));
+    }
+    // The quoted history of a reply is the customer's message (and older ones).
+    if (anatomy.quoted) customerSpans(text.slice(anatomy.quoted.start), anatomy.quoted.start, found);
+  }
+  const names = new Set<string>(options.names ?? []);
+  for (const s of found) names.add(text.slice(s.offset, s.offset + s.length));
+  const spans = joinNames(mergeSpans([...found, ...nameOccurrences(text, names), ...patternSpans(text)]), text);
+  return { text: applySpans(text, spans, lang), spans, names: [...names].sort() };
+}
+
+function applySpans(text: string, spans: Redaction[], lang: UiLang): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.offset) + maskFor(s.kind, text.slice(s.offset, s.offset + s.length), lang);
+    at = s.offset + s.length;
+  }
+  return out + text.slice(at);
+}
+
+/** Masks personal data in one text, keeping its length and line breaks. */
+export function redactText(text: string, options: RedactOptions = {}): string {
+  return redactTextDetailed(text, options).text;
+}
+
+/** Masks a fragment of output (a finding's message, suggestion, a path): patterns, known names and known originals. */
+function redactFragment(s: string, lang: UiLang, names: string[], originals: [string, string][]): string {
+  let out = s;
+  // Exact originals first (a finding message quotes the masked span), longest first.
+  for (const [from, to] of originals) if (from.length >= 2 && out.includes(from)) out = out.split(from).join(to);
+  // A greeting in a suggestion or fix ("Hei Anna,") names the customer.
+  const greeting = /^\s*\p{L}/u.test(out) ? analyseAnatomy(out).greeting : null;
+  const greetingSpans: Redaction[] = [];
+  if (greeting?.name) {
+    const at = out.indexOf(greeting.name, greeting.start);
+    if (at >= 0) greetingSpans.push(...nameTokens(out, at, at + greeting.name.length));
+  }
+  const spans = joinNames(mergeSpans([...greetingSpans, ...nameOccurrences(out, names), ...patternSpans(out)]), out);
+  return applySpans(out, spans, lang);
+}
+
+/** Texts to redact with a report: the reply text, or the reply and the customer's message. */
+export type RedactTexts = Map<string, string | { text: string; customer?: string }>;
+
+export interface RedactedReport {
+  report: LintReport;
+  /** The redacted reply texts, keyed by the (redacted) result paths. */
+  texts: Map<string, string>;
+}
+
+const MESSAGE_ID_SUFFIX = /#<[^<>\s]+>$/;
+
+/** A path with personal data masked; an archive member's "#<message-id>" is kept (it is an id, not a person). */
+function redactPath(path: string, lang: UiLang): string {
+  const id = MESSAGE_ID_SUFFIX.exec(path);
+  const head = id ? path.slice(0, id.index) : path;
+  return redactFragment(head, lang, [], []) + (id ? id[0] : '');
+}
+
+function mostCommonLang(results: FileResult[]): UiLang {
+  const counts: Record<UiLang, number> = { fi: 0, sv: 0, en: 0 };
+  for (const r of results) if (r.language !== 'unknown') counts[r.language]++;
+  const best = (['fi', 'sv', 'en'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : 'en';
+}
+
+function langOf(result: FileResult, fallback: UiLang | undefined): UiLang {
+  if (fallback) return fallback;
+  return result.language === 'unknown' ? 'en' : result.language;
+}
+
+/**
+ * The report with personal data masked in every output field: finding `actual`, `message`,
+ * `suggestions`, `fix.text`, paths, `meta.subject` and input-error details; and the texts
+ * (when given) masked the same way. Agents (`meta.agent`), dates, rule ids, positions and
+ * figures are kept. Same-length masks: all offsets, lines and columns stay valid.
+ * `options.lang` sets the label language; by default each reply's own language.
+ */
+export function redactReport(report: LintReport, texts?: RedactTexts, options: { lang?: UiLang } = {}): RedactedReport {
+  const outTexts = new Map<string, string>();
+  // Labels of masks outside any reply (input errors, stray texts): the replies' most common language.
+  const common = options.lang ?? mostCommonLang(report.results);
+  const usedPaths = new Set<string>();
+  const uniquePath = (p: string) => {
+    let candidate = p;
+    for (let i = 2; usedPaths.has(candidate); i++) candidate = `${p}~${i}`;
+    usedPaths.add(candidate);
+    return candidate;
+  };
+  const seen = new Set<string>();
+  const results = report.results.map((r): FileResult => {
+    const lang = langOf(r, options.lang);
+    const entry = texts?.get(r.path);
+    const replyText = typeof entry === 'string' ? entry : entry?.text;
+    const customerText = typeof entry === 'object' ? entry.customer : undefined;
+    let names: string[] = [];
+    let redacted: TextRedaction | undefined;
+    if (customerText !== undefined) names = redactTextDetailed(customerText, { lang, role: 'customer' }).names;
+    if (replyText !== undefined) {
+      redacted = redactTextDetailed(replyText, { lang, role: 'reply', names });
+      names = redacted.names;
+    }
+    // Originals of the masked spans, to mask them where findings quote them.
+    const originals: [string, string][] = redacted
+      ? redacted.spans
+          .map((s): [string, string] => [replyText!.slice(s.offset, s.offset + s.length), redacted!.text.slice(s.offset, s.offset + s.length)])
+          .sort((a, b) => b[0].length - a[0].length)
+      : [];
+    const frag = (s: string) => redactFragment(s, lang, names, originals);
+    const findings = r.findings.map((f): Finding => {
+      let actual: string;
+      if (redacted && replyText!.slice(f.offset, f.offset + f.length) === f.actual) {
+        actual = redacted.text.slice(f.offset, f.offset + f.length);
+      } else actual = frag(f.actual);
+      const out: Finding = { ...f, actual, message: frag(f.message), suggestions: f.suggestions.map(frag) };
+      if (f.fix) out.fix = { ...f.fix, text: frag(f.fix.text) };
+      return out;
+    });
+    const path = uniquePath(redactPath(r.path, lang));
+    const result: FileResult = { ...r, path, findings, bingo: { ...r.bingo, squares: [...r.bingo.squares] } };
+    if (r.meta) {
+      result.meta = { ...r.meta };
+      if (r.meta.subject !== undefined) result.meta.subject = frag(r.meta.subject);
+    }
+    if (redacted && !seen.has(r.path)) outTexts.set(path, redacted.text);
+    seen.add(r.path);
+    return result;
+  });
+  // Texts without a result (none expected) are still masked, never passed through.
+  if (texts) {
+    for (const [p, entry] of texts) {
+      if (seen.has(p)) continue;
+      const text = typeof entry === 'string' ? entry : entry.text;
+      outTexts.set(uniquePath(redactPath(p, common)), redactText(text, { lang: common }));
+    }
+  }
+  const errors = report.errors.map((e): InputError => {
+    const out: InputError = { ...e, path: redactPath(e.path, common) };
+    if (e.detail) {
+      out.detail = Object.fromEntries(
+        Object.entries(e.detail).map(([k, v]) => [k, typeof v === 'string' ? redactFragment(v, common, [], []) : v]),
+      );
+    }
+    return out;
+  });
+  return { report: { results, errors, summary: { ...report.summary } }, texts: outTexts };
+}

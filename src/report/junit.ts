@@ -1,0 +1,89 @@
+/**
+ * JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure
+ * Pipelines, CircleCI): one <testcase> per linted file (or collection member),
+ * failed when it has error or warning findings, which the <failure> lists one
+ * a line; info findings are hints and go to <system-out>. An input that could
+ * not be linted is a <testcase> with an <error>. Times are 0 so the output is
+ * deterministic.
+ */
+import type { Finding, LintReport, UiLang } from '../types.js';
+import { inputErrorMessage, t, UI } from './i18n.js';
+import { displayPath, splitMemberPath } from './sarif.js';
+
+export interface JunitOptions {
+  /** Folder that paths are made relative to. */
+  cwd?: string;
+  /** Language of the counts in the failure messages. Default: en. */
+  uiLang?: UiLang;
+}
+
+/** Text safe in XML content and attribute values: markup escaped, characters XML 1.0 forbids removed. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Attribute values also keep their line breaks and tabs (an XML parser would turn them into spaces). */
+function attr(s: string): string {
+  return escapeXml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+function line(f: Finding, lang: UiLang): string {
+  const suggestion = f.suggestions.length > 0 ? ` → ${f.suggestions.slice(0, 3).join(' | ')}` : '';
+  return `${f.line}:${f.column} ${t(UI[f.severity], lang)} ${f.ruleId}: ${f.message}${suggestion}`;
+}
+
+export function formatJunit(report: LintReport, options: JunitOptions = {}): string {
+  const lang = options.uiLang ?? 'en';
+  const cases: string[] = [];
+  let failures = 0;
+  for (const r of report.results) {
+    const { file, member } = splitMemberPath(r.path);
+    const path = displayPath(file, options.cwd);
+    const name = member ? `${path}#${member}` : path;
+    const failing = r.findings.filter((f) => f.severity !== 'info');
+    const hints = r.findings.filter((f) => f.severity === 'info');
+    const open = `    <testcase classname="aspalint" name="${attr(name)}" file="${attr(path)}" time="0"`;
+    if (failing.length === 0 && hints.length === 0) {
+      cases.push(`${open}/>`);
+      continue;
+    }
+    const body: string[] = [];
+    if (failing.length > 0) {
+      failures++;
+      const errors = failing.filter((f) => f.severity === 'error').length;
+      const warnings = failing.length - errors;
+      const counts = [`${errors} ${t(UI.errors, lang)}`, `${warnings} ${t(UI.warnings, lang)}`].join(', ');
+      const message = `${failing.length} ${t(failing.length === 1 ? UI.problem : UI.problems, lang)} (${counts}) · ${t(UI.score, lang)} ${r.score}`;
+      const type = errors > 0 ? 'error' : 'warning';
+      body.push(`      <failure message="${attr(message)}" type="${type}">${escapeXml(failing.map((f) => line(f, lang)).join('\n'))}</failure>`);
+    }
+    if (hints.length > 0) body.push(`      <system-out>${escapeXml(hints.map((f) => line(f, lang)).join('\n'))}</system-out>`);
+    cases.push(`${open}>\n${body.join('\n')}\n    </testcase>`);
+  }
+  for (const e of report.errors) {
+    const { file } = splitMemberPath(e.path);
+    const path = displayPath(file, options.cwd);
+    cases.push(
+      `    <testcase classname="aspalint" name="${attr(path)}" file="${attr(path.replace(/:\d+$/, ''))}" time="0">\n` +
+        `      <error message="${attr(inputErrorMessage(e, lang))}" type="${attr(e.code)}"/>\n    </testcase>`,
+    );
+  }
+  const tests = report.results.length + report.errors.length;
+  const counts = `tests="${tests}" failures="${failures}" errors="${report.errors.length}" skipped="0" time="0"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="aspalint" ${counts}>`,
+    `  <testsuite name="aspalint" ${counts}>`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,416 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/engine/catalogue.js';
+import { redactReport } from '../src/engine/redact.js';
+import { groupResults } from '../src/report/groups.js';
+import { escapeHtml, highlightText, renderHtml, REPORT_CSP, scoreBins, worstResults } from '../src/report/html.js';
+import type { FileResult, Finding, LintReport, Severity } from '../src/types.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HOSTILE_PATH = 'inbox/"><script>window.__pwned=1</script>.txt';
+const HOSTILE_AGENT = '<img src=x onerror="window.__pwned=1">';
+
+const WEIGHTS: Record<string, [Severity, number]> = {
+  'greeting/missing': ['warning', 2],
+  'greeting/generic': ['warning', 1],
+  'phrase/canned': ['warning', 1],
+  'phrase/calque': ['warning', 1],
+  'phrase/bureaucratic': ['warning', 1],
+  'signoff/faceless': ['warning', 1],
+  'content/vague': ['warning', 1],
+  'content/internal-note': ['error', 3],
+  'content/missing-contact': ['warning', 1],
+  'address/mismatch': ['warning', 1],
+  'thread/unanswered-question': ['warning', 2],
+  'privacy/card-number': ['error', 5],
+  'format/spacing': ['info', 1],
+};
+
+/** A finding at the n-th occurrence of `actual` in `text`, positions computed as the linter does. */
+function at(text: string, ruleId: string, actual: string, message: string, extra: Partial<Finding> = {}): Finding {
+  const offset = text.indexOf(actual);
+  if (offset < 0) throw new Error(`not in text: ${actual}`);
+  const before = text.slice(0, offset).split('\n');
+  const endBefore = text.slice(0, offset + actual.length).split('\n');
+  const [severity, weight] = WEIGHTS[ruleId] ?? ['warning', 1];
+  return {
+    ruleId,
+    severity,
+    weight,
+    message,
+    line: before.length,
+    column: before[before.length - 1]!.length + 1,
+    endLine: endBefore.length,
+    endColumn: endBefore[endBefore.length - 1]!.length + 1,
+    offset,
+    length: actual.length,
+    actual,
+    suggestions: [],
+    ...extra,
+  };
+}
+
+interface Reply {
+  path: string;
+  text: string;
+  agent?: string;
+  date?: string;
+  channel?: FileResult['channel'];
+  language?: FileResult['language'];
+  findings: (text: string) => Finding[];
+}
+
+const HOSTILE_TEXT = [
+  'Hei!',
+  '',
+  'Kiitämme saamastamme palautteesta. <script>window.__pwned=1</script>',
+  'Älä epäröi ottaa yhteyttä.',
+  '<img src=x onerror="window.__pwned=1"> <a href="javascript:window.__pwned=1">x</a> </style><style>body{display:none}</style>',
+  '',
+  'Ystävällisin terveisin',
+  'Asiakaspalvelu',
+].join('\n');
+
+const REPLIES: Reply[] = [
+  {
+    path: HOSTILE_PATH,
+    text: HOSTILE_TEXT,
+    agent: HOSTILE_AGENT,
+    date: '2025-03-03T09:12:00+02:00',
+    findings: (t) => [
+      at(t, 'greeting/generic', 'Hei!', 'Tervehdyksestä puuttuu asiakkaan nimi.', { suggestions: ['Hei Anna,'] }),
+      at(t, 'phrase/canned', 'Kiitämme saamastamme palautteesta', 'Pohjateksti: kirjoita omin sanoin.', { suggestions: ['Kiitos viestistäsi'] }),
+      at(t, 'content/internal-note', '<script>window.__pwned=1</script>', 'Sisäinen merkintä <img src=x onerror="window.__pwned=1"> jäi vastaukseen.', {
+        suggestions: ['</style><script>window.__pwned=1</script>'],
+      }),
+      at(t, 'phrase/calque', 'Älä epäröi ottaa yhteyttä', '”Älä epäröi” on suora käännös englannista.', { suggestions: ['Ota rohkeasti yhteyttä'] }),
+      at(t, 'content/missing-contact', 'ottaa yhteyttä.', 'Pyydät ottamaan yhteyttä, mutta et kerro miten.'),
+      at(t, 'signoff/faceless', 'Asiakaspalvelu', 'Allekirjoita omalla nimelläsi.'),
+    ],
+  },
+  {
+    path: 'replies/laura-1.txt',
+    agent: 'Laura',
+    date: '2025-03-04',
+    text: 'Hei Anna,\n\nkiitos viestistäsi! Paketti lähti tänään ja on perillä torstaina.\n\nMukavaa päivänjatkoa!\nLaura',
+    findings: () => [],
+  },
+  {
+    path: 'replies/laura-2.txt',
+    agent: 'Laura',
+    date: '2025-03-18',
+    text: 'Hei Matti,\n\nkyseinen tuote on valitettavasti loppu. Palaamme asiaan.\n\nTerveisin\nLaura',
+    findings: (t) => [
+      at(t, 'phrase/bureaucratic', 'kyseinen', '”kyseinen” on virastokieltä.', { suggestions: ['tämä', 'se'] }),
+      at(t, 'content/vague', 'tuote', 'Nimeä tuote: asiakas ei tiedä, mistä puhutaan.'),
+    ],
+  },
+  {
+    path: 'replies/mikko-1.txt',
+    agent: 'Mikko',
+    date: '2025-04-02',
+    text: 'Kiitämme yhteydenotostanne. Asiakkaan tulee toimittaa kuitti ao. osoitteeseen.\n\nAsiakaspalvelu',
+    findings: (t) => [
+      at(t, 'greeting/missing', 'Kiitämme', 'Vastaus ei ala tervehdyksellä.', { length: 0, endColumn: 1 }),
+      at(t, 'phrase/canned', 'Kiitämme yhteydenotostanne', 'Pohjateksti: kirjoita omin sanoin.'),
+      at(t, 'content/vague', 'Asiakkaan tulee toimittaa', 'Puhu lukijalle, älä ”asiakkaasta”.'),
+      at(t, 'phrase/bureaucratic', 'ao.', '”ao.” on virastokieltä.', { suggestions: ['alla oleva'] }),
+      at(t, 'signoff/faceless', 'Asiakaspalvelu', 'Allekirjoita omalla nimelläsi.'),
+      at(t, 'thread/unanswered-question', 'Kiitämme yhteydenotostanne.', 'Asiakas kysyi: ”Milloin rahat palautetaan?” – vastaus puuttuu.'),
+    ],
+  },
+  {
+    path: 'replies/mikko-2.txt',
+    agent: 'Mikko',
+    date: '2025-04-09',
+    channel: 'chat',
+    text: 'Moi! Korttisi 4111 1111 1111 1111 on nyt suljettu.Uusi tulee postissa.',
+    findings: (t) => [
+      at(t, 'privacy/card-number', '4111 1111 1111 1111', 'Viestissä on maksukortin numero (”4111 1111 1111 1111”).'),
+      at(t, 'format/spacing', '.U', 'Virkkeen jälkeen puuttuu välilyönti.', { length: 1, actual: '.' }),
+    ],
+  },
+  {
+    path: 'replies/sara-1.txt',
+    agent: 'Sara',
+    date: '2025-04-10',
+    language: 'sv',
+    text: 'Hej!\n\nVi beklagar eventuella olägenheter. Tveka inte att kontakta oss.\n\nMed vänliga hälsningar\nKundtjänst',
+    findings: (t) => [
+      at(t, 'greeting/generic', 'Hej!', 'Hälsningen saknar kundens namn.'),
+      at(t, 'phrase/canned', 'Vi beklagar eventuella olägenheter', 'Standardfras: skriv med egna ord.'),
+      at(t, 'phrase/calque', 'Tveka inte att kontakta oss', '”Tveka inte” är översatt från engelska.'),
+      at(t, 'signoff/faceless', 'Kundtjänst', 'Underteckna med ditt eget namn.'),
+      at(t, 'address/mismatch', 'Vi beklagar', 'Kunden skrev avslappnat; svaret är stelt.'),
+    ],
+  },
+  {
+    path: 'replies/sara-2.txt',
+    agent: 'Sara',
+    date: '2025-04-11',
+    language: 'sv',
+    channel: 'sms',
+    text: 'Hej Karin! Paketet är på väg och kommer i morgon. /Sara',
+    findings: () => [],
+  },
+  {
+    path: 'replies/unknown.txt',
+    text: 'Hei Pekka,\nlasku on korjattu.\nTerveisin Jussi',
+    findings: () => [],
+  },
+];
+
+function buildReport(): { report: LintReport; texts: Map<string, string> } {
+  const texts = new Map<string, string>();
+  const results: FileResult[] = REPLIES.map((r) => {
+    texts.set(r.path, r.text);
+    const findings = r.findings(r.text);
+    const score = findings.filter((f) => f.severity !== 'info').reduce((s, f) => s + f.weight, 0);
+    const card = loadCatalogue().bingo;
+    const squares = card.squares.filter((sq) => findings.some((f) => f.ruleId in sq.rules)).map((sq) => sq.id);
+    const meta: FileResult['meta'] = {};
+    if (r.agent) meta.agent = r.agent;
+    if (r.date) meta.date = r.date;
+    return {
+      path: r.path,
+      language: r.language ?? 'fi',
+      channel: r.channel ?? 'email',
+      score,
+      bingo: { points: squares.length, squares },
+      findings,
+      suppressed: 0,
+      meta,
+    };
+  });
+  const all = results.flatMap((r) => r.findings);
+  return {
+    texts,
+    report: {
+      results,
+      errors: [{ path: 'inbox/<b onmouseover=alert(1)>broken.txt', code: 'binary' }],
+      summary: {
+        files: results.length,
+        findings: all.length,
+        errors: all.filter((f) => f.severity === 'error').length,
+        warnings: all.filter((f) => f.severity === 'warning').length,
+        infos: all.filter((f) => f.severity === 'info').length,
+        suppressed: 0,
+        score: results.reduce((s, r) => s + r.score, 0),
+      },
+    },
+  };
+}
+
+const card = loadCatalogue().bingo;
+
+describe('renderHtml (string)', () => {
+  const { report, texts } = buildReport();
+  const html = renderHtml(report, { uiLang: 'fi', card, messages: texts, groups: groupResults(report.results, 'agent', card) });
+
+  it('is one self-contained page with a strict CSP and no script', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">`);
+    expect(REPORT_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/href="javascript:/i);
+    // The only href is the empty data: favicon (so the browser asks for no /favicon.ico).
+    expect(html.match(/<[^>]*\shref=[^>]*>/g)).toEqual(['<link rel="icon" href="data:,">']);
+    expect(html).not.toMatch(/url\(|@import|@font-face/);
+  });
+
+  it('escapes hostile input everywhere', () => {
+    expect(html).toContain('&#60;script&#62;window.__pwned=1&#60;/script&#62;');
+    expect(html).toContain('&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;');
+    expect(html).toContain('&#60;/style&#62;&#60;style&#62;body{display:none}&#60;/style&#62;');
+    expect(html).toContain(escapeHtml(HOSTILE_PATH));
+    expect(html).toContain(escapeHtml(HOSTILE_AGENT));
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('is deterministic', () => {
+    expect(renderHtml(report, { uiLang: 'fi', card, messages: texts })).toBe(renderHtml(report, { uiLang: 'fi', card, messages: texts }));
+  });
+
+  it('speaks the UI language', () => {
+    const sv = renderHtml(report, { uiLang: 'sv', card, messages: texts });
+    const en = renderHtml(report, { uiLang: 'en', card });
+    expect(html).toContain('<html lang="fi">');
+    expect(html).toContain('Vastausten laaturaportti');
+    expect(html).toContain('Automaattivastausbingo');
+    expect(sv).toContain('<html lang="sv">');
+    expect(sv).toContain('Kvalitetsrapport för svar');
+    expect(sv).toContain('Per handläggare');
+    expect(en).toContain('Auto-reply bingo');
+    expect(en).toContain('The reply text is not included in the report.');
+  });
+
+  it('renders an empty report', () => {
+    const empty = renderHtml({ results: [], errors: [], summary: { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 } }, { uiLang: 'en', card });
+    expect(empty).toContain('No replies.');
+    expect(empty).toContain('Personal service');
+  });
+});
+
+describe('highlightText', () => {
+  const f = (offset: number, length: number, severity: Severity = 'warning', message = 'm'): Finding => ({
+    ruleId: 'r/x',
+    severity,
+    weight: 1,
+    message,
+    line: 1,
+    column: offset + 1,
+    endLine: 1,
+    endColumn: offset + length + 1,
+    offset,
+    length,
+    actual: '',
+    suggestions: [],
+  });
+
+  it('cuts overlapping spans into segments', () => {
+    const out = highlightText('abcdefghij', [f(1, 5, 'warning', 'first'), f(3, 5, 'error', 'second')], 'en');
+    expect(out).toBe(
+      'a<mark class="m-warning" title="1. warning: first (r/x)"><sup class="n">1</sup>bc</mark>' +
+        '<mark class="m-error m-ov" title="1. warning: first (r/x)\n2. error: second (r/x)"><sup class="n">2</sup>def</mark>' +
+        '<mark class="m-error" title="2. error: second (r/x)">gh</mark>ij',
+    );
+  });
+
+  it('marks zero-length findings with a caret and clips offsets', () => {
+    const out = highlightText('<b>', [f(0, 0, 'warning', '"<x>"'), f(2, 50)], 'en');
+    expect(out).toBe(
+      '<span class="caret c-warning" title="1. warning: &#34;&#60;x&#62;&#34; (r/x)"><i></i><sup class="n">1</sup></span>&#60;b' +
+        '<mark class="m-warning" title="2. warning: m (r/x)"><sup class="n">2</sup>&#62;</mark>',
+    );
+  });
+
+  it('dims the quoted history', () => {
+    const text = 'Hei Anna,\nkiitos.\nLaura\n\n> vanha viesti\n';
+    expect(highlightText(text, [], 'fi')).toContain('<span class="quoted">&#62; vanha viesti\n</span>');
+  });
+});
+
+describe('report helpers', () => {
+  it('bins scores', () => {
+    expect(scoreBins([0, 0, 3]).map((b) => b.count)).toEqual([2, 0, 0, 1, 0, 0]);
+    const wide = scoreBins([0, 1, 40]);
+    expect(wide[0]).toEqual({ low: 0, high: 0, count: 1 });
+    expect(wide.at(-1)!.high).toBeGreaterThanOrEqual(40);
+  });
+
+  it('orders the worst replies by score, then path', () => {
+    const { report } = buildReport();
+    expect(worstResults(report.results, 3).map((r) => r.path)).toEqual([HOSTILE_PATH, 'replies/mikko-1.txt', 'replies/sara-1.txt']);
+  });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => {
+  let dir: string;
+  let browser: import('playwright-core').Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aspalint-html-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(html: string, name: string) {
+    const file = join(dir, name);
+    writeFileSync(file, html);
+    const url = pathToFileURL(file).href;
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, url, problems, requests };
+  }
+
+  it('shows the report, runs nothing hostile and fetches nothing', async () => {
+    const { report, texts } = buildReport();
+    const html = renderHtml(report, { uiLang: 'fi', card, messages: texts, groups: groupResults(report.results, 'agent', card) });
+    const { page, url, problems, requests } = await open(html, 'report.html');
+    try {
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, a[href]').length)).toBe(0);
+      expect(await page.evaluate(() => [...document.querySelectorAll('*')].some((el) => [...el.attributes].some((a) => /^on/i.test(a.name))))).toBe(false);
+
+      // Summary figures.
+      const tile = async (cls: string) => (await page.locator(`.tile.${cls} .value`).innerText()).trim();
+      expect(await tile('replies')).toBe('8');
+      expect(await tile('findings')).toBe(String(report.summary.errors + report.summary.warnings));
+      expect(await tile('error')).toBe('2');
+      expect(await tile('warning')).toBe(String(report.summary.warnings));
+      expect(await tile('clean')).toBe('38\u00a0%');
+      await expect(page.locator('.tile.score .value').isVisible()).resolves.toBe(true);
+
+      // The bingo card: all six squares hit → 7 points, BINGO.
+      expect(await page.locator('.square').count()).toBe(6);
+      expect(await page.locator('.square.hit').count()).toBe(6);
+      expect(await page.locator('.verdict .tier').innerText()).toBe('BINGO!');
+      expect(await page.locator('.verdict').isVisible()).toBe(true);
+      expect(await page.getByText('Täysi rivi!', { exact: false }).isVisible()).toBe(true);
+
+      // Per-agent rows, the hostile agent name as text.
+      const rows = page.locator('section.groups tbody tr');
+      expect(await rows.count()).toBe(5);
+      expect(await rows.locator('td.key').allInnerTexts()).toEqual(['<img src=x onerror="window.__pwned=1">', 'Laura', 'Mikko', 'Sara', '(tuntematon)']);
+      expect(await page.locator('tr[data-key="Laura"] td.num').first().innerText()).toBe('2');
+
+      // Worst replies with findings highlighted in context; hostile text shown as text.
+      expect(await page.locator('article.reply').count()).toBe(5);
+      const hostile = page.locator('article.reply', { hasText: 'window.__pwned=1</script>.txt' });
+      expect(await hostile.locator('.path').innerText()).toBe(HOSTILE_PATH);
+      const text = await hostile.locator('.reply-text').innerText();
+      expect(text).toContain('<script>window.__pwned=1</script>');
+      expect(text).toContain('<a href="javascript:window.__pwned=1">x</a>');
+      const canned = hostile.locator('mark', { hasText: 'Kiitämme saamastamme palautteesta' });
+      expect(await canned.getAttribute('title')).toContain('Pohjateksti: kirjoita omin sanoin.');
+      expect(await hostile.locator('mark.m-ov').count()).toBeGreaterThan(0);
+      expect(await hostile.locator('mark.m-error').innerText()).toContain('<script>window.__pwned=1</script>');
+      expect(await page.locator('ul.inputerrors li').innerText()).toContain('<b onmouseover=alert(1)>broken.txt');
+
+      await page.screenshot({ path: '/tmp/aspalint-report.png', fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+
+  it('renders a redacted Swedish report without problems', async () => {
+    const { report, texts } = buildReport();
+    const redacted = redactReport(report, texts);
+    const html = renderHtml(redacted.report, { uiLang: 'sv', card, messages: redacted.texts, redacted: true });
+    const { page, url, problems, requests } = await open(html, 'redacted.html');
+    try {
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+      expect(await page.locator('.badge.redacted').innerText()).toBe('Personuppgifter maskerade');
+      const body = await page.locator('body').innerText();
+      expect(body).not.toContain('4111 1111 1111 1111');
+      expect(body).toContain('Per handläggare');
+      const card4111 = page.locator('article.reply mark.m-error', { hasText: '[kortti' });
+      expect(await card4111.count()).toBe(1);
+      expect(await page.locator('article.reply .pii').count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+});
