@@ -10,6 +10,22 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type Trilingual = Record<UiLang, string>;
 
+/** Facts about a message from its source (archive headers, export columns). */
+export interface MessageMeta {
+  agent?: string;
+  date?: string;
+  id?: string;
+  subject?: string;
+  /** Sender address, lower-cased. */
+  from?: string;
+  /** Attachments the reply carried (noted, not linted). */
+  attachments?: string[];
+  /** Message-ID the reply answers. */
+  inReplyTo?: string;
+  /** Spreadsheet row of a CSV record (the header is row 1). */
+  row?: number;
+}
+
 /** One reply to lint, as the input layer produces it. */
 export interface Message {
   /** Shown in reports: a file path, "-" for stdin, "archive#id" for archive members. */
@@ -21,7 +37,7 @@ export interface Message {
   channel: Channel;
   /** Forced language; detected when absent. */
   lang?: Exclude<Lang, 'unknown'>;
-  meta?: { agent?: string; date?: string; id?: string; subject?: string };
+  meta?: MessageMeta;
   /** A template (canned reply): placeholders are understood, control tags ignored. */
   template?: boolean;
   /**
@@ -105,7 +121,15 @@ export type InputErrorCode =
   | 'bad-json'
   | 'bad-record'
   | 'bad-yaml'
-  | 'no-collection';
+  | 'no-collection'
+  | 'bad-mime'
+  | 'truncated'
+  | 'bad-charset'
+  | 'no-body'
+  | 'not-mbox'
+  | 'bad-column'
+  | 'bad-row'
+  | 'bad-quote';
 
 /** An input that could not be linted (unreadable, binary, bad encoding…). */
 export interface InputError {

@@ -7,6 +7,7 @@ import { lintStream } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import { redactReport } from '../engine/redact.js';
 import { readInputs } from '../input/read-inputs.js';
+import { parseColumnMapping, type ColumnMapping } from '../input/csv.js';
 import { formatGroupsText, groupResults, groupsJsonValue } from '../report/groups.js';
 import { renderHtml } from '../report/html.js';
 import { formatSarif } from '../report/sarif.js';
@@ -28,6 +29,17 @@ function readCustomer(file: string | undefined): string | undefined {
     return readFileSync(file, 'utf8');
   } catch (err) {
     throw new UsageError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}`);
+  }
+}
+
+/** The CSV column mapping from the flag or the config; a bad one is a usage error. */
+function columnMapping(spec: string | Record<string, string> | undefined): ColumnMapping | undefined {
+  if (spec === undefined) return undefined;
+  const text = typeof spec === 'string' ? spec : Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(',');
+  try {
+    return parseColumnMapping(text);
+  } catch (err) {
+    throw new UsageError(`--columns: ${(err as Error).message}`);
   }
 }
 
@@ -122,9 +134,16 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const overScore: FileResult[] = [];
   const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet, uiLangFixed ?? defaultUiLang([], io.env));
   const macros = linter.config.macros ?? [];
+  const archive = linter.config.archive ?? {};
+  const agents = flags.agents.length > 0 ? flags.agents : (archive.agents ?? []);
+  const columns = columnMapping(flags.columns ?? archive.columns);
   const items = readInputs(paths, {
     stdin: io.stdin,
     inputFormat: flags.inputFormat,
+    agents,
+    ...(columns ? { columns } : {}),
+    ...(archive.threadWindow ? { threadWindow: archive.threadWindow } : {}),
+    onBytes: (read, total) => progress.bytes(read, total),
     isIgnored: linter.isIgnored,
     ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
     // One file is one reply, except in collections: then the count is not the total.

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Channel, UiLang } from '../types.js';
+import type { InputFormat } from '../input/read-inputs.js';
 import { GROUP_BY, type GroupBy } from '../report/groups.js';
 import { UsageError } from './io.js';
 
@@ -15,7 +16,9 @@ export interface LintFlags {
   maxScore?: number;
   rule: string[];
   output?: string;
-  inputFormat: 'text' | 'jsonl';
+  inputFormat: InputFormat;
+  agents: string[];
+  columns?: string;
   jobs?: number;
   template?: boolean;
   fix?: boolean;
@@ -51,7 +54,9 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--max-score <n>', 'fail when a reply scores more than this', intArg)
     .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl']).default('text'))
+    .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl', 'eml', 'mbox', 'csv']).default('text'))
+    .option('--agents <patterns>', "who answers for the company in an archive: '@yritys.fi', 'tuki@yritys.fi' (repeatable, comma-separated)", (v: string, acc: string[]) => [...acc, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
+    .option('--columns <mapping>', 'columns of a CSV export: reply=Body,customer=Question,agent=Assignee,id=Ticket,date=Created')
     .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores)', positiveInt)
     .option('--template', 'read every input as a template: placeholders understood, control tags ignored')
     .addOption(new Option('--group-by <key>', 'figures per agent, month, channel or language').choices([...GROUP_BY]))

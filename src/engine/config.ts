@@ -39,6 +39,8 @@ export interface Config {
   customRules?: Record<string, CustomRule>;
   products?: string[];
   ignore?: string[];
+  /** Reading archives: who the agents are, CSV columns, the threading window. */
+  archive?: { agents?: string[]; columns?: string | Record<string, string>; threadWindow?: number };
   /** Files read as templates, besides .hbs, .mustache, .liquid and .njk. */
   templates?: string[];
   /** Macro collections (YAML/JSON files of many canned replies) and where their replies are. */

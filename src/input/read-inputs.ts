@@ -1,10 +1,12 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
 import { readJsonl } from './jsonl.js';
 import { isMacroCollectionPath, readMacroCollection, type MacroOptions } from './macros.js';
+import type { ColumnMapping } from './csv.js';
+import type { Threader } from './threads.js';
 
 export interface InputOptions {
   /** Read stdin for "-" (the CLI passes process.stdin). */
@@ -16,14 +18,35 @@ export interface InputOptions {
   macroSource?: (path: string) => MacroOptions | undefined;
   /** Told how many files the paths expanded to, before they are read (for a progress bar). */
   onFiles?: (count: number) => void;
-  /** How to read stdin and files whose ending does not say: plain text (default) or JSON Lines. */
-  inputFormat?: 'text' | 'jsonl';
+  /** How to read stdin and files whose ending does not say (default: plain text). */
+  inputFormat?: InputFormat;
+  /** Who answers for the company in an archive (domains "@yritys.fi", addresses): their mails are the replies. */
+  agents?: string[];
+  /** Column mapping of a CSV export (reply=Body,customer=Question,…). */
+  columns?: ColumnMapping;
+  /** Customer messages an mbox keeps for pairing replies with (memory bound). */
+  threadWindow?: number;
+  /** Bytes read of a streamed archive, for a progress bar. */
+  onBytes?: (read: number, total: number) => void;
 }
+
+export type InputFormat = 'text' | 'jsonl' | 'eml' | 'mbox' | 'csv';
+
+/** The format of a file: its ending says, else the --input-format flag. */
+export function formatOf(path: string, fallback: InputFormat = 'text'): InputFormat {
+  if (/\.eml$/i.test(path)) return 'eml';
+  if (/\.mbox(\.gz)?$/i.test(path)) return 'mbox';
+  if (/\.(csv|tsv)$/i.test(path)) return 'csv';
+  if (/\.jsonl$/i.test(path)) return 'jsonl';
+  return fallback;
+}
+
+const EML_MAX_BYTES = 25 * 1024 * 1024;
 
 export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Message, 'channel'>> } | { error: InputError };
 
 /** File endings read from directories and globs (explicit files are read whatever their ending). */
-export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl'];
+export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl', 'eml', 'mbox'];
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A JSON Lines export holds many replies: it may be larger. */
 const JSONL_MAX_BYTES = 512 * 1024 * 1024;
@@ -123,28 +146,82 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: Fi
 }
 
 /** Every input as a message or an error, in command-line order. */
+/**
+ * An mbox is streamed (memory does not grow with it); the mail readers are
+ * imported only when an archive is read (mailparser costs ~0.5 s to load).
+ */
+async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', options: InputOptions, bytes: Buffer | null, threader?: Threader): AsyncGenerator<InputItem> {
+  if (format === 'mbox') {
+    const { readMbox } = await import('./mbox.js');
+    const stream = path === '-' ? options.stdin! : createReadStream(path, { highWaterMark: 256 * 1024 });
+    const total = path === '-' ? 0 : fstatSafe(path);
+    yield* readMbox(path, stream, {
+      agents: options.agents ?? [],
+      ...(options.threadWindow ? { maxCustomers: options.threadWindow } : {}),
+      ...(options.onBytes ? { onProgress: (p: { bytes: number }) => options.onBytes!(p.bytes, total) } : {}),
+    }) as AsyncGenerator<InputItem>;
+    return;
+  }
+  if (format === 'eml') {
+    const { parseEml } = await import('./eml.js');
+    const r = await parseEml(path, bytes!, threader ? { threader } : {});
+    if (r.message) yield { message: r.message };
+    else if (r.error) yield { error: r.error };
+    return;
+  }
+  const { readCsv } = await import('./csv.js');
+  const r = readCsv(path, bytes!, options.columns);
+  for (const m of r.messages) yield { message: m };
+  for (const e of r.errors) yield { error: e };
+}
+
+function fstatSafe(path: string): number {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      return fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+}
+
+/** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   const entries = await expand(patterns, options.isIgnored ?? (() => false));
   options.onFiles?.(entries.filter((e) => typeof e === 'string').length);
+  // A folder of .eml files with agents given is threaded like an mbox, in file order.
+  let threader: Threader | undefined;
+  if (options.agents?.length && entries.some((e) => typeof e === 'string' && formatOf(e) === 'eml')) {
+    const { Threader: ThreaderClass } = await import('./threads.js');
+    threader = new ThreaderClass({ agents: options.agents, ...(options.threadWindow ? { maxCustomers: options.threadWindow } : {}) });
+  }
   for (const entry of entries) {
     if (typeof entry !== 'string') {
       yield { error: entry };
       continue;
     }
+    const format = formatOf(entry === '-' ? '' : entry, options.inputFormat);
+    if (entry === '-' && !options.stdin) {
+      yield { error: { path: '-', code: 'no-stdin' } };
+      continue;
+    }
+    if (format === 'mbox') {
+      yield* readArchive(entry, 'mbox', options, null);
+      continue;
+    }
     if (entry === '-') {
-      if (!options.stdin) {
-        yield { error: { path: '-', code: 'no-stdin' } };
-        continue;
-      }
-      const jsonl = options.inputFormat === 'jsonl';
-      yield* toMessages('-', await readStdin(options.stdin), jsonl ? JSONL_MAX_BYTES : maxBytes, jsonl ? 'jsonl' : 'text');
+      const bytes = await readStdin(options.stdin!);
+      if (format === 'eml' || format === 'csv') yield* readArchive('-', format, options, bytes, threader);
+      else yield* toMessages('-', bytes, format === 'jsonl' ? JSONL_MAX_BYTES : maxBytes, format === 'jsonl' ? 'jsonl' : 'text');
       continue;
     }
     const macros = options.macroSource?.(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
-    const jsonl = options.inputFormat === 'jsonl' || /\.jsonl$/i.test(entry);
-    const kind: FileKind = macros ? { macros } : jsonl ? 'jsonl' : 'text';
-    const limit = kind === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
+    const kind: FileKind = macros ? { macros } : format === 'jsonl' ? 'jsonl' : 'text';
+    const limit = format === 'eml' ? EML_MAX_BYTES : kind === 'text' && format === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
     let bytes: Buffer;
     try {
       // Synchronous on purpose: linting is CPU-bound and sequential, and a
@@ -164,6 +241,7 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       yield { error: { path: entry, ...fsError(err) } };
       continue;
     }
-    yield* toMessages(entry, bytes, limit, kind);
+    if (format === 'eml' || format === 'csv') yield* readArchive(entry, format, options, bytes, threader);
+    else yield* toMessages(entry, bytes, limit, kind);
   }
 }

@@ -60,6 +60,46 @@ const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
   },
   'no-stdin': { fi: 'vakiosyöte ei ole käytettävissä', sv: 'standard in är inte tillgänglig', en: 'stdin is not available' },
   'bad-json': { fi: 'rivi ei ole kelvollista JSONia ({reason})', sv: 'raden är inte giltig JSON ({reason})', en: 'not valid JSON ({reason})' },
+  'bad-mime': {
+    fi: 'viesti ei ole luettavaa MIME-sähköpostia ({reason})',
+    sv: 'meddelandet är inte läsbar MIME-e-post ({reason})',
+    en: 'not a readable MIME message ({reason})',
+  },
+  truncated: {
+    fi: 'viesti on katkennut: MIME-osan "{boundary}" loppurajaa ei ole',
+    sv: 'meddelandet är avkortat: MIME-delen "{boundary}" saknar slutgräns',
+    en: 'message is truncated: MIME part "{boundary}" has no closing boundary',
+  },
+  'bad-charset': {
+    fi: 'teksti ei ole ilmoitetussa merkistössä ({charset}), ääkköset menisivät sekaisin ({reason})',
+    sv: 'texten är inte i den angivna teckenkodningen ({charset}), å, ä och ö skulle bli fel ({reason})',
+    en: 'text is not in its declared charset ({charset}) and would come out garbled ({reason})',
+  },
+  'no-body': {
+    fi: 'viestissä ei ole tekstiä (liitteitä: {attachments})',
+    sv: 'meddelandet har ingen text (bilagor: {attachments})',
+    en: 'message has no text body (attachments: {attachments})',
+  },
+  'not-mbox': {
+    fi: 'ei mbox-tiedosto: ensimmäinen rivi ei ala "From "',
+    sv: 'inte en mbox-fil: första raden börjar inte med "From "',
+    en: 'not an mbox file: the first line does not start with "From "',
+  },
+  'bad-column': {
+    fi: 'sarake "{column}" ({field}) puuttuu; sarakkeet: {columns}',
+    sv: 'kolumnen "{column}" ({field}) saknas; kolumner: {columns}',
+    en: 'column "{column}" ({field}) is missing; columns: {columns}',
+  },
+  'bad-row': {
+    fi: 'taulukon rivillä {row} on {fields} kenttää, otsikkorivillä {expected}',
+    sv: 'rad {row} i tabellen har {fields} fält, rubrikraden {expected}',
+    en: 'row {row} has {fields} fields, the header row {expected}',
+  },
+  'bad-quote': {
+    fi: 'taulukon rivillä {row} on lainausmerkki, jota ei suljeta; rivi ohitettiin',
+    sv: 'rad {row} i tabellen har ett citattecken som inte stängs; raden hoppades över',
+    en: 'row {row} has a quote that is never closed; the row was skipped',
+  },
   'bad-yaml': { fi: 'ei kelvollista YAMLia ({reason})', sv: 'inte giltig YAML ({reason})', en: 'not valid YAML ({reason})' },
   'no-collection': {
     fi: 'vastauspohjien luetteloa ei löydy (list: "{list}")',

@@ -63,7 +63,7 @@ export const REASON = new RegExp(
 
 /** Steps or a way to do something. */
 export const METHOD = new RegExp(
-  `${W}(näin|toimi|valitse|klikkaa|paina|avaa|kirjaudu|täytä|lähetä|voit|voitte|pääset|onnistuu|ohje\\p{L}*|så här|gör så|välj|klicka|tryck|öppna|logga in|fyll i|skicka|du kan|ni kan|går till|instruktion\\p{L}*)(?![\\p{L}])`,
+  `${W}(näin|toimi|valitse|klikkaa|paina|avaa|kirjaudu|täytä|lähetä|voit|voitte|pääset|onnistuu|ohje\\p{L}*|tarvit\\p{L}*|pitää|täytyy|tehdään|teet|så här|gör så|välj|klicka|tryck|öppna|logga in|fyll i|skicka|du kan|ni kan|går till|instruktion\\p{L}*|behöver|måste|krävs|gör du|görs)(?![\\p{L}])`,
   'iu',
 );
 

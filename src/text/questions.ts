@@ -48,8 +48,8 @@ const INDIRECT = new RegExp(
 const TYPE_CUES: [AnswerType, RegExp][] = [
   ['amount', /(?<![\p{L}])(paljonko|paljonks|kuinka paljon|mitä [\p{L} ]{0,30}maksaa|mitä maksaa|maksaako|hinta\p{L}*|hinnan|kustan\p{L}*|vad kostar|vad kommer [\p{L} ]{0,20}kosta|kostar det|hur mycket|pris\p{L}*|avgift\p{L}*)(?![\p{L}])/iu],
   ['time', /(?<![\p{L}])(milloin|koska|mihin aikaan|mihin mennessä|mihin asti|mennessä|kuinka kauan|kauanko|monelta\p{L}*|minä päivänä|mikä päivä|kuinka pian|när|hur länge|hur lång tid|vilken dag|vilken tid|hur dags|hur snart)(?![\p{L}])/iu],
+  ['reason', /(?<![\p{L}])(miksi|minkä takia|minkä vuoksi|mistä [\p{L} ]{0,20}johtu\p{L}*|varför|hur kommer det sig|vad beror [\p{L} ]{0,20}på)(?![\p{L}])/iu],
   ['place', /(?<![\p{L}])(missä|mistä|mihin|minne|var|vart|varifrån|vilken butik|vilket ombud)(?![\p{L}])/iu],
-  ['reason', /(?<![\p{L}])(miksi|minkä takia|minkä vuoksi|mistä johtuu|varför|hur kommer det sig)(?![\p{L}])/iu],
   ['method', /(?<![\p{L}])(miten|mites|kuinka|hur|millä tavalla|på vilket sätt)(?![\p{L}])/iu],
 ];
 
@@ -61,7 +61,7 @@ export const STOP: Record<'fi' | 'sv', Set<string>> = {
       'hei moi kiitos terveisin yms eli vaan vain mikä mitä missä milloin miksi miten kuinka paljonko kuka koska ' +
       'mihin mistä minne kauanko montako saako pitääkö täytyykö tuleeko saan saisin saanko sitä siitä siihen sen sillä tässä tähän ' +
       'asia asiaa asiasta asiaan juttu nyt just ihan aivan todella kyllä siis varten haluat haluatte haluaisit haluaisitte ' +
-      'jotta kanssa ilman kautta sekä joka jonka jota jossa mikäli vaikka eli'
+      'jotta kanssa ilman kautta sekä joka jonka jota jossa mikäli vaikka eli jotain jokin mitään mikään joku kukaan jotenkin'
     ).split(' '),
   ),
   sv: new Set(

@@ -24,7 +24,9 @@ export const allCaps: Check = (analysis, ctx) => {
     if (!run) return;
     const longest = Math.max(...run.words.map((w) => w.length));
     // "BIC ESSESESS", "SWIFT: NDEAFIHH": bank codes are written in capitals.
-    const code = run.words.length === 1 && /(BIC|SWIFT)[\s:-]*$/i.test(text.slice(Math.max(0, run.start - 12), run.start));
+    // …and a keyword to type in a text message: "kirjoita LUKEMA", "skriv STOPP till 72456".
+    const before = text.slice(Math.max(0, run.start - 24), run.start);
+    const code = run.words.length === 1 && (/(BIC|SWIFT)[\s:-]*$/i.test(before) || /(kirjoita|lähetä|viesti|tekstiviesti\p{L}*|hakusana|skriv|sänd|skicka|sms:?a?)[\s:"“”'-]*$/iu.test(before));
     if (!code && (run.words.length >= 2 || longest >= 6)) {
       const actual = text.slice(run.start, run.end);
       const suggestion = actual.charAt(0) + actual.slice(1).toLowerCase();

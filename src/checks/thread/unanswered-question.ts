@@ -3,7 +3,10 @@ import type { RawFinding } from '../../types.js';
 import { ANSWER_CUES } from '../../text/cues.js';
 import type { Question } from '../../text/questions.js';
 import { keysMatch } from '../../text/stem.js';
-import { bodyWithKeys, replyAnchor } from './content.js';
+import { bodyWithKeys, contentKeys, replyAnchor } from './content.js';
+
+/** Stems of verbs that ask for action on the message itself (check, look into, help, fix). */
+const GENERIC_ACTION = /^(kolla|koll|tarkist|tarkast|katso|kats|selvit|selvi|aut|auttaa|hjälp|titt|fix|ordn|kontroller|undersök|check|look)/;
 
 /**
  * Finnish consonant gradation splits a word's stems (vaihto → vaihdon, tukki →
@@ -23,7 +26,8 @@ function shares(keys: Set<string>, key: string): boolean {
     if (keysMatch(folded, f) || keysMatch(f, folded)) return true;
     // Compounds: "välittäjä" answers "kiinteistönvälittäjälle", "mäklaren" "fastighetsmäklaren".
     const [short, long] = k.length < key.length ? [k, key] : [key, k];
-    if (short.length >= 4 && long.endsWith(short)) return true;
+    // …and a stem inside a compound: "maksaa" (maks-) answers "lisämaksua" (lisämaksu-).
+    if (short.length >= 4 && (long.endsWith(short) || long.indexOf(short, 3) > 0)) return true;
   }
   return false;
 }
@@ -53,10 +57,15 @@ export const unansweredQuestion: Check = (analysis) => {
     // One question of a precise kind answered somewhere in the reply in other words.
     return questions.length === 1 && cue !== null && q.type !== 'decision' && cue.test(bodyText);
   };
+  // "Voitteko tarkistaa asian?", "Kan ni kolla det?": the request points at the whole message,
+  // and a reply that takes up the message's matter answers it.
+  const theirs = new Set(contentKeys(customer));
+  const takesUpMessage = body.reduce((n, b) => n + [...b.keys].filter((k) => theirs.has(k)).length, 0) >= 2;
   const anchor = replyAnchor(analysis);
   const findings: RawFinding[] = [];
   for (const q of questions) {
     if (answered(q)) continue;
+    if (takesUpMessage && q.keys.every((k) => GENERIC_ACTION.test(k))) continue;
     const question = q.text.length > 120 ? `${q.text.slice(0, 117)}…` : q.text;
     findings.push({ ...anchor, data: { question } });
   }
