@@ -45,6 +45,8 @@ for (const file of fg.sync('*/*.yaml', { cwd: rulesDir }).sort()) {
   const channels = (data.channels as string[] | undefined) ?? [...CHANNELS];
   need(channels.every((c) => CHANNELS.includes(c as never)), rel, 'unknown channel');
   need(data.examples && typeof data.examples === 'object', rel, 'examples are required');
+  const requires = data.requires as Record<string, string> | undefined;
+  need(!requires || Object.values(requires).every((v) => v === 'voikko' || v === 'hunspell'), rel, 'requires: voikko or hunspell per language');
   rules.push({
     id,
     title: data.title as RuleMeta['title'],
@@ -57,6 +59,7 @@ for (const file of fg.sync('*/*.yaml', { cwd: rulesDir }).sort()) {
     message: data.message as RuleMeta['message'],
     options: (data.options as Record<string, unknown>) ?? {},
     ...(data.phrases ? { phrases: data.phrases as RuleMeta['phrases'] } : {}),
+    ...(requires ? { requires: requires as RuleMeta['requires'] } : {}),
     examples: data.examples as RuleMeta['examples'],
   });
 }

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { CHECKS } from '../src/checks/index.js';
 import { exampleText, runRule } from './helpers.js';
+import { getVoikko } from '../src/text/voikko.js';
+import { getHunspell } from '../src/text/hunspell.js';
+
+/** Spellers a rule may need; where one is missing its bad examples cannot fire, and are skipped. */
+const BACKENDS = { voikko: () => getVoikko() !== null, hunspell: () => getHunspell('sv_SE') !== null };
 
 const catalogue = loadCatalogue();
 
@@ -9,7 +14,7 @@ describe('rule catalogue', () => {
   it('has a check or phrases for every rule, and examples in Finnish and Swedish', () => {
     for (const rule of catalogue.rules) {
       expect(CHECKS[rule.id] !== undefined || rule.phrases !== undefined, rule.id).toBe(true);
-      for (const lang of ['fi', 'sv'] as const) {
+      for (const lang of rule.languages.filter((l): l is 'fi' | 'sv' => l === 'fi' || l === 'sv')) {
         expect(rule.examples[lang]?.bad?.length ?? 0, `${rule.id} ${lang} bad`).toBeGreaterThan(0);
         expect(rule.examples[lang]?.good?.length ?? 0, `${rule.id} ${lang} good`).toBeGreaterThan(0);
       }
@@ -21,8 +26,10 @@ describe('rule catalogue', () => {
       for (const lang of ['fi', 'sv', 'en'] as const) {
         const examples = rule.examples[lang];
         if (!examples) continue;
+        const backend = rule.requires?.[lang];
+        const missing = backend !== undefined && !BACKENDS[backend]();
         (examples.bad ?? []).forEach((example, i) => {
-          it(`flags ${lang} bad #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
+          it.skipIf(missing)(`flags ${lang} bad #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
             const result = runRule(rule, example, lang);
             expect(result.findings.map((f) => f.ruleId), exampleText(example)).toContain(rule.id);
           });

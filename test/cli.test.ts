@@ -225,3 +225,21 @@ describe('README', () => {
     expect(readmeWithRules(readme), 'run npm run docs').toBe(readme);
   });
 });
+
+describe('the user dictionary', () => {
+  it('accepts words from .aspalint-words.txt and words: in the config (where Voikko is installed)', async () => {
+    const { getVoikko } = await import('../src/text/voikko.js');
+    if (!getVoikko()) return;
+    const project = join(tmp, 'words');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'reply.txt'), 'Hei Anna,\n\nuusi liittymäsi ja fribbelit ovat nyt käytössä, ja kvarkkeli on lähetetty.\n\nTerveisin\nLaura\n');
+    writeFileSync(join(project, '.aspalintrc.yaml'), 'words: [kvarkkeli]\n');
+    const typos = () =>
+      JSON.parse(run(['reply.txt', '--format', 'json'], { cwd: project }).stdout)
+        .files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'spelling/typo')
+        .map((f: { actual: string }) => f.actual);
+    expect(typos()).toEqual(['fribbelit']);
+    writeFileSync(join(project, '.aspalint-words.txt'), '# our words\nfribbeli\n');
+    expect(typos()).toEqual([]);
+  });
+});

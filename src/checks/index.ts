@@ -24,6 +24,11 @@ import { noApology } from './thread/no-apology.js';
 import { echo } from './thread/echo.js';
 import { playbookCheck } from './thread/playbook.js';
 import { addressMismatch } from './address/mismatch.js';
+import { typo } from './spelling/typo.js';
+import { repeatedWord } from './grammar/repeated-word.js';
+import { sentenceStart } from './grammar/sentence-start.js';
+import { punctuationSpace } from './grammar/punctuation-space.js';
+import { verbForm } from './grammar/verb-form.js';
 
 /** Checks of the rules that need code; phrase rules share the phrase check. */
 export const CHECKS: Record<string, Check> = {
@@ -52,4 +57,9 @@ export const CHECKS: Record<string, Check> = {
   'thread/echo': echo,
   'thread/cancellation-steps': playbookCheck,
   'address/mismatch': addressMismatch,
+  'spelling/typo': typo,
+  'grammar/repeated-word': repeatedWord,
+  'grammar/sentence-start': sentenceStart,
+  'grammar/punctuation-space': punctuationSpace,
+  'grammar/verb-form': verbForm,
 };

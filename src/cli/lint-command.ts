@@ -169,6 +169,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   sink.end(summary, uiLang);
   output.close();
   for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
+  // For the benchmark: peak memory of the whole process, worker threads included.
+  if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
 
   if (errors.length > 0) return 2;
   if (mode === 'bingo') return 0;

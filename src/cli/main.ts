@@ -52,6 +52,16 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
       io.stdout.write(created ? `created ${path}\n` : `${path} exists, left as it is\n`);
     });
 
+  program
+    .command('doctor')
+    .description('which language components are active (Voikko, Hunspell) and how to install the missing ones')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .action(async (flags: { format: string }) => {
+      const { doctorReport, formatDoctor } = await import('../report/doctor.js');
+      const report = doctorReport();
+      io.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatDoctor(report));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -30,6 +30,8 @@ export interface RuleMeta {
   message: Trilingual;
   options: Record<string, unknown>;
   phrases?: PhraseLists;
+  /** Optional speller a language needs (spelling/typo: Voikko for fi, Hunspell for sv). */
+  requires?: Partial<Record<'fi' | 'sv' | 'en', 'voikko' | 'hunspell'>>;
   examples: Partial<Record<'fi' | 'sv' | 'en', { bad?: Example[]; good?: Example[] }>>;
 }
 

@@ -38,6 +38,8 @@ export interface Config {
   phrases?: Record<string, PhraseLists>;
   customRules?: Record<string, CustomRule>;
   products?: string[];
+  /** The organisation's own words (names, products, jargon it accepts): spelling leaves them alone. */
+  words?: string[];
   ignore?: string[];
   /** Reading archives: who the agents are, CSV columns, the threading window. */
   archive?: { agents?: string[]; columns?: string | Record<string, string>; threadWindow?: number };

@@ -1,7 +1,9 @@
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseWordList, WORDS_FILE } from '../checks/spelling/words.js';
 import type { Channel, FileResult, InputError, LintReport, Message, Summary, UiLang } from '../types.js';
 import { readInputs, type InputOptions } from '../input/read-inputs.js';
-import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type SeverityOrOff } from './config.js';
+import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import type { MacroOptions } from '../input/macros.js';
 import { lintMessage } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
@@ -41,6 +43,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : {});
   const configDir = options.configFile ? dirname(options.configFile) : process.cwd();
   const metas = ruleMetas(config);
+  const words = userWords(config, configDir);
   const ruleSets = new Map<string, RuleSet>();
   const uiLang = options.uiLang ?? config.uiLang;
   const products = config.products ?? [];
@@ -56,7 +59,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     },
     lint(message) {
       const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
-      const rules = { ...settings.rules, ...(options.ruleFlags ?? {}) };
+      const rules = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
       const key = JSON.stringify(rules);
       let ruleSet = ruleSets.get(key);
       if (!ruleSet) {
@@ -79,6 +82,22 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return result;
     },
   };
+}
+
+/** The user's dictionary: `words:` in the config and .aspalint-words.txt beside it. */
+function userWords(config: Config, configDir: string): string[] {
+  const words = [...(config.words ?? [])];
+  const file = join(configDir, WORDS_FILE);
+  if (existsSync(file)) words.push(...parseWordList(readFileSync(file, 'utf8')));
+  return words;
+}
+
+/** The spelling rule's options with the user's words added (options merge shallowly: its defaults stay). */
+function withWords(rules: Record<string, SeverityOrOff | RuleSetting>, words: string[]): Record<string, SeverityOrOff | RuleSetting> {
+  if (words.length === 0) return rules;
+  const current = rules['spelling/typo'];
+  const setting: RuleSetting = typeof current === 'string' ? { severity: current } : (current ?? {});
+  return { ...rules, 'spelling/typo': { ...setting, options: { ...(setting.options ?? {}), words } } };
 }
 
 export function addToSummary(summary: Summary, r: FileResult): void {

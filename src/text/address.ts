@@ -1,5 +1,6 @@
 import type { Word, Sentence } from './parse.js';
 import type { Lang } from '../types.js';
+import { finnishMorphology, type FinnishMorphology } from './morphology.js';
 
 /**
  * How a reply addresses its reader: the familiar singular (sinä, du) or the
@@ -46,14 +47,25 @@ const SV_POLITE = new Set('ni er ert era eder'.split(' '));
 const SV_GROUP_WORDS =
   /^(alla|båda|bägge|företag|kontor|team|familj|förening|organisation|avdelning|skola|bolag|styrelse|personal|hushåll|kollegor|hem|hemma|bostad|lägenhet|husbolag|bokföring|ekonomiavdelning)/;
 
-function fiMarker(word: Word, next?: Word): AddressForm | null {
+function fiMarker(word: Word, next: Word | undefined, morphology: FinnishMorphology | null): AddressForm | null {
   const w = stripClitic(word.core);
   // "Sinä päivänä", "sinä vuonna": the essive of "se", not "you".
   if (w === 'sinä' && next && /n[aä]$/.test(next.core)) return null;
   if (FI_FAMILIAR_PRONOUNS.has(w) || FI_FAMILIAR_VERBS.has(w) || w === 'älä') return 'familiar';
   if (w === 'älkää') return 'polite';
   if (FI_POLITE_PRONOUNS.has(w)) return 'polite';
-  if (!/^\p{L}+$/u.test(w) || w.length < 5) return null;
+  if (!/^\p{L}+$/u.test(w)) return null;
+  // Voikko's person and number of a verb, or its possessive suffix, where all its readings agree.
+  if (morphology) {
+    const form = morphology.addressForm(word.core);
+    if (form !== undefined) return form;
+  }
+  return fiHeuristic(w);
+}
+
+/** The address form a word's ending suggests, without a morphological analyser. */
+function fiHeuristic(w: string): AddressForm | null {
+  if (w.length < 5) return null;
   // 2nd person plural verbs: voitte, saatte, olette, haluatteko.
   if (/[aeiouyäö]tte$/.test(w) && !/^(ette|kasette|baguette)$/.test(w)) return 'polite';
   // Imperative plural: ottakaa, tarkistakaa (an open class; the infinitives alkaa/jatkaa must not count).
@@ -78,7 +90,7 @@ function stripClitic(word: string): string {
   );
 }
 
-function svMarker(word: Word, _next?: Word): AddressForm | null {
+function svMarker(word: Word): AddressForm | null {
   const w = word.core;
   if (SV_FAMILIAR.has(w)) return 'familiar';
   if (SV_POLITE.has(w)) return 'polite';
@@ -88,7 +100,9 @@ function svMarker(word: Word, _next?: Word): AddressForm | null {
 /** Address markers of each sentence, in text order. */
 export function addressMarkers(words: Word[], sentences: Sentence[], lang: Lang): AddressMarker[] {
   if (lang !== 'fi' && lang !== 'sv') return [];
-  const markerOf = lang === 'fi' ? fiMarker : svMarker;
+  // Loads Voikko only for Finnish text.
+  const morphology = lang === 'fi' ? finnishMorphology() : null;
+  const markerOf = (word: Word, next?: Word) => (lang === 'fi' ? fiMarker(word, next, morphology) : svMarker(word));
   const groupWords = lang === 'fi' ? FI_GROUP_WORDS : SV_GROUP_WORDS;
   const markers: AddressMarker[] = [];
   for (const sentence of sentences) {

@@ -1,6 +1,7 @@
 import { stemmer as finnishStemmer } from '@orama/stemmers/finnish';
 import { stemmer as swedishStemmer } from '@orama/stemmers/swedish';
 import type { Lang } from '../types.js';
+import { finnishMorphology, type FinnishMorphology } from './morphology.js';
 
 /**
  * Forms a suffix-stripping stemmer cannot join: the Finnish negation verb and
@@ -35,6 +36,9 @@ const IRREGULAR: Record<'fi' | 'sv', Record<string, string>> = {
   }),
 };
 
+/** The Finnish lemma keys of the table ("#olla", "#ei"): a Voikko base form that is one maps to it. */
+const IRREGULAR_LEMMAS = new Set(Object.values(IRREGULAR.fi));
+
 function lemmaTable(groups: Record<string, string>): Record<string, string> {
   const table: Record<string, string> = {};
   for (const [lemma, forms] of Object.entries(groups)) {
@@ -51,24 +55,47 @@ const STEMMERS: Record<'fi' | 'sv', (word: string) => string> = {
 const memo: Record<'fi' | 'sv', Map<string, string>> = { fi: new Map(), sv: new Map() };
 /** Replies repeat their words; a bounded memo keeps a batch from stemming them again. */
 const MEMO_LIMIT = 100_000;
+/** The morphology the Finnish memo was filled with (it changes only in tests). */
+let memoMorphology: FinnishMorphology | null | undefined;
 
-/** The comparison key of a lower-case word: its irregular lemma, or its stem. */
+/**
+ * The comparison key of a lower-case word: its irregular lemma, else (in
+ * Finnish, with Voikko) the infinitive of a verb form, else its Snowball
+ * stem. Voikko joins the verb families Snowball splits (epäröi, epäröikää,
+ * epäröimättä → "epäröidä"); nouns, ambiguous words and words Voikko does
+ * not know keep their stem.
+ */
 export function stemKey(word: string, lang: Lang): string {
   if (lang !== 'fi' && lang !== 'sv') return word;
   const cache = memo[lang];
+  // Loads Voikko on the first Finnish word; Swedish never does.
+  const morphology = lang === 'fi' ? finnishMorphology() : null;
+  if (lang === 'fi' && morphology !== memoMorphology) {
+    cache.clear();
+    memoMorphology = morphology;
+  }
   let key = cache.get(word);
   if (key === undefined) {
-    key = computeKey(word, lang);
+    key = computeKey(word, lang, morphology);
     if (cache.size >= MEMO_LIMIT) cache.clear();
     cache.set(word, key);
   }
   return key;
 }
 
-function computeKey(word: string, lang: 'fi' | 'sv'): string {
+/** Forgets the memoized keys (tests switch ASPALINT_NO_VOIKKO between runs). */
+export function resetStemMemo(): void {
+  memo.fi.clear();
+  memo.sv.clear();
+  memoMorphology = undefined;
+}
+
+function computeKey(word: string, lang: 'fi' | 'sv', morphology: FinnishMorphology | null): string {
   const lemma = IRREGULAR[lang][word];
   if (lemma) return lemma;
   if (!/^\p{L}+$/u.test(word)) return word;
+  const base = morphology?.verbBaseform(word);
+  if (base) return IRREGULAR_LEMMAS.has(`#${base}`) ? `#${base}` : base;
   const stem = STEMMERS[lang](word);
   return lang === 'fi' ? joinFinnishStem(stem) : stem;
 }

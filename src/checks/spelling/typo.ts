@@ -1,0 +1,267 @@
+import type { Check, CheckContext } from '../types.js';
+import type { RawFinding, Trilingual } from '../../types.js';
+import type { Analysis } from '../../text/analysis.js';
+import type { Word } from '../../text/parse.js';
+import { getVoikko } from '../../text/voikko.js';
+import { swedishSpeller } from '../../text/hunspell.js';
+import { overlaps, rangesOf, type Range } from './protect.js';
+
+/** What the spelling check needs of a speller. */
+export interface Speller {
+  spell(word: string): boolean;
+  suggest(word: string, max?: number): string[];
+}
+
+/** The speller of a language: Voikko for Finnish, Hunspell (sv_SE, then sv_FI) for Swedish; null when missing. */
+export function spellerFor(lang: string, options: Record<string, unknown> = {}): Speller | null {
+  if (lang === 'fi') return getVoikko();
+  if (lang === 'sv') return swedishSpeller(swedishDictionaries(options));
+  return null;
+}
+
+function swedishDictionaries(options: Record<string, unknown>): string[] {
+  const value = options.swedishDictionaries;
+  return Array.isArray(value) && value.every((d) => typeof d === 'string') && value.length > 0 ? (value as string[]) : ['sv_SE', 'sv_FI'];
+}
+
+const MAX_SUGGESTIONS = 3;
+/** Letters, with apostrophes and hyphens inside: "sähköposti-osoite", "McDonald's". */
+const WORD_SHAPE = /^\p{L}+(?:['’-]\p{L}+)*$/u;
+/** An accepted word also covers its inflected forms: a suffix of at most this many letters. */
+const MAX_SUFFIX = 6;
+/** Words this long or shorter are not checked. */
+const MIN_LENGTH = 3;
+
+/**
+ * Misspelled words. Finnish through Voikko, Swedish through Hunspell; the
+ * check finds nothing where the speller is not installed. Never checked:
+ * the greeting line and the sign-off (names), placeholders, addresses, codes,
+ * numbers, acronyms and mixed-case brand names, capitalised words inside a
+ * sentence (names), product names from the config and the user's own words.
+ */
+export const typo: Check = (analysis, ctx) => {
+  const lang = analysis.language;
+  const speller = spellerFor(lang, ctx.options);
+  if (!speller) return [];
+  const text = analysis.text;
+  const words = analysis.words;
+  let excluded: Exclusions | undefined;
+  const known = (word: Word, token: string) => speller.spell(token) || (text[word.start + token.length] === '.' && speller.spell(`${token}.`));
+  const unknown = (i: number): boolean => {
+    const word = words[i];
+    if (!word) return false;
+    const token = word.text.replace(/\.+$/, '');
+    return /^\p{L}+$/u.test(token) && !known(word, token) && !isRightOtherwise(speller, token, lang);
+  };
+  const findings: RawFinding[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    const token = word.text.replace(/\.+$/, '');
+    // The cheap tests first, then the (memoized) speller; the rest only for the words it rejects.
+    if (!isCandidateShape(token) || known(word, token)) continue;
+    excluded ??= exclusions(analysis, ctx, lang);
+    if (isExcluded(analysis, excluded, index, token)) continue;
+    if (isRightOtherwise(speller, token, lang)) continue;
+    // Two unknown words side by side are a phrase in another language ("à la carte", "Personal trainer").
+    const sameSentence = (j: number) => words[j]?.sentence === word.sentence;
+    if ((sameSentence(index - 1) && unknown(index - 1)) || (sameSentence(index + 1) && unknown(index + 1))) continue;
+    // The head of a compound written apart ("Personal trainer -paketti").
+    if (/^ -\p{L}/u.test(text.slice(word.end, word.end + 3))) continue;
+    const suggestions = rank(token, speller.suggest(token, 8).filter((s) => s !== token)).slice(0, MAX_SUGGESTIONS);
+    // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
+    if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
+    // A capitalised word opening a sentence may be a name: reported only when
+    // it is long and one edit away from a suggestion, and never written
+    // capitalised inside a sentence elsewhere in the reply.
+    if (/^\p{Lu}/u.test(token)) {
+      if (token.length < 6 || !suggestions.some((s) => editDistance(s.toLowerCase(), token.toLowerCase(), 1) <= 1)) continue;
+      if (words.some((w, j) => j !== index && w.text.startsWith(token))) continue;
+    }
+    findings.push({
+      offset: word.start,
+      length: token.length,
+      suggestions,
+      data: { hint: hint(suggestions[0]) },
+    });
+  }
+  return findings;
+};
+
+function hint(suggestion: string | undefined): Trilingual {
+  if (!suggestion) return { fi: '', sv: '', en: '' };
+  return {
+    fi: ` Tarkoititko ”${suggestion}”?`,
+    sv: ` Menade du ”${suggestion}”?`,
+    en: ` Did you mean “${suggestion}”?`,
+  };
+}
+
+/**
+ * Whether a word the speller rejects as written is right all the same: a
+ * hyphenated compound, a compound closed by a number abbreviation, or a
+ * Swedish compound no dictionary lists.
+ */
+function isRightOtherwise(speller: Speller, token: string, lang: string): boolean {
+  if (token.includes('-')) {
+    // Hyphenated: right when every part is. A head the speller does not know
+    // is a foreign word, a name or an acronym joined the Finnish and Swedish
+    // way ("roaming-asetus", "Philips-sauvasekoitin", "sim-kortti"), unless
+    // it is in lower case and one edit from a known word.
+    const parts = token.split('-');
+    const tail = parts.pop()!;
+    if (tail.length >= 2 && isPlainWord(tail) && !speller.spell(tail)) return false;
+    return parts.every(
+      (part) =>
+        part.length <= 3 ||
+        !/^\p{Ll}+$/u.test(part) ||
+        speller.spell(part) ||
+        !speller.suggest(part, 3).some((s) => editDistance(s.toLowerCase(), part.toLowerCase(), 1) <= 1),
+    );
+  }
+  // A number abbreviation closing a compound: "tilausnro", "ordernr".
+  const short = /^(\p{L}{3,}?)(nro|nr|num)$/u.exec(token);
+  if (short && speller.spell(short[1]!)) return true;
+  return lang === 'sv' && isSwedishCompound(speller, token.toLowerCase());
+}
+
+/**
+ * Swedish writes compounds as one word and no dictionary lists them all:
+ * a word is right when it splits into two known words, the head possibly
+ * with a linking -s ("spårnings|kod") or without the -a of a verb
+ * ("hämt|kod"). Both parts must have three letters or more.
+ */
+function isSwedishCompound(speller: Speller, word: string): boolean {
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    if (!speller.spell(tail)) continue;
+    if (speller.spell(head) || (head.endsWith('s') && head.length > 3 && speller.spell(head.slice(0, -1))) || speller.spell(`${head}a`)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A word the check should look at: lower case or capitalised, not an acronym or a mixed-case brand. */
+function isPlainWord(token: string): boolean {
+  return /^\p{L}\p{Ll}*$/u.test(token);
+}
+
+/** Words of three letters or more: letters, with apostrophes and hyphens inside; not an acronym or a mixed-case brand. */
+function isCandidateShape(token: string): boolean {
+  // Words of three letters or fewer are abbreviations (ma–pe, okt, min) more often than typos.
+  if (token.length <= MIN_LENGTH || !WORD_SHAPE.test(token)) return false;
+  // Acronyms, mixed-case names (iPhone, McDonald's; SIM-kortti is checked part by part).
+  const parts = token.split(/['’-]/);
+  if (!parts.every((p) => isPlainWord(p) || /^\p{Lu}+$/u.test(p))) return false;
+  return !(/^\p{Lu}+$/u.test(parts[0]!) && parts[0]!.length > 1);
+}
+
+interface Exclusions {
+  ranges: Range[];
+  /** Accepted words and the words of the config's product names, lower case. */
+  accepted: Set<string>;
+}
+
+function exclusions(analysis: Analysis, ctx: CheckContext, lang: string): Exclusions {
+  const accepted = acceptedWords(ctx, lang);
+  for (const p of ctx.products) for (const w of p.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) accepted.add(w);
+  return { ranges: rangesOf(analysis), accepted };
+}
+
+/** Words never reported: in the greeting or sign-off, protected, names, glued to digits, products and accepted words (inflected too). */
+function isExcluded(analysis: Analysis, excluded: Exclusions, i: number, token: string): boolean {
+  const text = analysis.text;
+  const words = analysis.words;
+  const word = words[i]!;
+  if (analysis.inFrame(word.start) || overlaps(excluded.ranges, word.start, word.end)) return true;
+  // A capitalised word inside a sentence is taken for a name.
+  const first = i === 0 || words[i - 1]!.sentence !== word.sentence || startsLine(text, word.start);
+  if (/^\p{Lu}/u.test(token) && !first) return true;
+  // Glued to digits or symbols ("5kpl", "3G:n"): not a plain word.
+  if (/[\p{N}_/\\:]/u.test(text[word.end] ?? '') || /[\p{N}_/\\]/u.test(text[word.start - 1] ?? '')) return true;
+  return inDictionary(token.toLowerCase(), excluded.accepted);
+}
+
+/** Whether only whitespace or list markers stand between the line start and the offset. */
+function startsLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[\s>*•·–—-]*(?:\d+[.)]\s*)?$/u.test(text.slice(lineStart, offset));
+}
+
+/**
+ * Words taken as right, lower case: the rule's own list for the language
+ * (option `accept`: words the dictionaries lack, such as "tsemppi") and the
+ * user's (option `words`: config `words:` and .aspalint-words.txt).
+ */
+function acceptedWords(ctx: CheckContext, lang: string): Set<string> {
+  const set = new Set<string>();
+  const add = (list: unknown) => {
+    if (Array.isArray(list)) for (const w of list) if (typeof w === 'string' && w.trim()) set.add(w.trim().toLowerCase());
+  };
+  add(ctx.options.words);
+  const accept = ctx.options.accept as Record<string, unknown> | undefined;
+  if (accept && typeof accept === 'object') add(accept[lang]);
+  return set;
+}
+
+/**
+ * An accepted word covers its inflected forms too: a suffix of up to six
+ * letters, after the word itself or after the word less its last one or two
+ * letters, where Finnish inflection changes the stem ("zendesk" covers
+ * "zendeskissä", "kuljetus" covers "kuljetuksella").
+ */
+function inDictionary(lower: string, accepted: Set<string>): boolean {
+  if (accepted.size === 0) return false;
+  if (accepted.has(lower)) return true;
+  for (let cut = 1; cut <= MAX_SUFFIX && lower.length - cut >= 3; cut++) {
+    const head = lower.slice(0, -cut);
+    if (accepted.has(head)) return true;
+    for (const extra of [1, 2]) {
+      for (const w of accepted) if (w.length >= 5 && w.length - extra === head.length && w.startsWith(head)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The speller's suggestions, nearest first: fewest edits, then most letters
+ * kept at both ends, then at the start (a typo seldom touches a word's
+ * start: "kulluessa" → "kuluessa" before "killuessa"), then the speller's
+ * order.
+ */
+export function rank(word: string, suggestions: string[]): string[] {
+  const lower = word.toLowerCase();
+  const score = (s: string) => {
+    const t = s.toLowerCase();
+    let prefix = 0;
+    while (prefix < t.length && prefix < lower.length && t[prefix] === lower[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < t.length && suffix < lower.length && t[t.length - 1 - suffix] === lower[lower.length - 1 - suffix]) suffix++;
+    return { distance: editDistance(t, lower, 3), kept: prefix + suffix, prefix };
+  };
+  const scored = suggestions.map((s, i) => ({ s, i, ...score(s) }));
+  scored.sort((a, b) => a.distance - b.distance || b.kept - a.kept || b.prefix - a.prefix || a.i - b.i);
+  return scored.map((x) => x.s);
+}
+
+/** Optimal string alignment distance (max + 1 when the lengths alone differ by more than max). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,222 @@
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+
+/**
+ * Swedish spelling through the real libhunspell (Debian libhunspell-1.7-0 and
+ * hunspell-sv: sv_SE and sv_FI), called through koffi. nspell cannot be used:
+ * the Swedish dictionary's compound rules make it accept every word. Loaded
+ * lazily, per dictionary, on the first Swedish word that needs it; null when
+ * the library or the dictionary is missing, or when ASPALINT_NO_HUNSPELL=1.
+ */
+
+export type SwedishDictionary = 'sv_SE' | 'sv_FI';
+
+export interface Hunspell {
+  readonly dictionary: string;
+  /** Whether the word is spelt correctly. */
+  spell(word: string): boolean;
+  /** Up to max suggestions (slow: tens of ms a word; ask only for reported words). */
+  suggest(word: string, max?: number): string[];
+  /** Milliseconds spent loading koffi, the library and the dictionary. */
+  readonly initMs: number;
+}
+
+export interface HunspellStatus {
+  active: boolean;
+  detail: string;
+}
+
+const LIBRARY_NAMES =
+  process.platform === 'darwin'
+    ? ['libhunspell-1.7.0.dylib', '/opt/homebrew/lib/libhunspell-1.7.0.dylib', '/usr/local/lib/libhunspell-1.7.0.dylib']
+    : process.platform === 'win32'
+      ? ['libhunspell-1.7-0.dll', 'libhunspell.dll']
+      : ['libhunspell-1.7.so.0', 'libhunspell-1.7.so', 'libhunspell.so'];
+
+/** Where .dic/.aff pairs are looked for: $DICPATH first, as hunspell itself does. */
+function dictionaryDirs(): string[] {
+  const dirs = (process.env.DICPATH ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+  dirs.push(
+    '/usr/share/hunspell',
+    '/usr/share/myspell/dicts',
+    '/usr/share/myspell',
+    '/usr/local/share/hunspell',
+    '/opt/homebrew/share/hunspell',
+    join(homedir(), 'Library', 'Spelling'),
+  );
+  return dirs;
+}
+
+const MEMO_LIMIT = 100_000;
+const MAX_WORD_CHARS = 100;
+
+type Ptr = bigint;
+type Fn = (...args: unknown[]) => unknown;
+interface KoffiLib {
+  func(signature: string): Fn;
+}
+interface KoffiLike {
+  load(name: string): KoffiLib;
+  decode: { uint64(ptr: Ptr): number | bigint; string(ptr: Ptr): string };
+}
+
+interface Library {
+  koffi: KoffiLike;
+  f: ReturnType<typeof bind>;
+  name: string;
+}
+
+let library: { lib: Library | null; detail: string } | undefined;
+const loaded = new Map<string, { speller: Hunspell | null; status: HunspellStatus }>();
+
+function bind(lib: KoffiLib) {
+  return {
+    create: lib.func('void *Hunspell_create(const char *affpath, const char *dpath)'),
+    encoding: lib.func('const char *Hunspell_get_dic_encoding(void *handle)'),
+    spell: lib.func('int Hunspell_spell(void *handle, const char *word)'),
+    suggest: lib.func('int Hunspell_suggest(void *handle, _Out_ void **list, const char *word)'),
+    freeList: lib.func('void Hunspell_free_list(void *handle, _Inout_ void **list, int n)'),
+  };
+}
+
+function loadLibrary(): { lib: Library | null; detail: string } {
+  let koffi: KoffiLike;
+  try {
+    koffi = createRequire(import.meta.url)('koffi') as KoffiLike;
+  } catch (err) {
+    return { lib: null, detail: `koffi not loadable: ${firstLine(err)}` };
+  }
+  const tried: string[] = [];
+  for (const name of LIBRARY_NAMES) {
+    try {
+      const lib = koffi.load(name);
+      return { lib: { koffi, f: bind(lib), name }, detail: name };
+    } catch (err) {
+      tried.push(`${name}: ${firstLine(err)}`);
+    }
+  }
+  return { lib: null, detail: `libhunspell not found (${tried.join('; ')})` };
+}
+
+/** The speller of one dictionary ("sv_SE", "sv_FI"), loaded on first call; null when unavailable. */
+export function getHunspell(dictionary: SwedishDictionary | string = 'sv_SE'): Hunspell | null {
+  let entry = loaded.get(dictionary);
+  if (!entry) {
+    entry = load(dictionary);
+    loaded.set(dictionary, entry);
+  }
+  return entry.speller;
+}
+
+/** What getHunspell(dictionary) found: active, and the files or the reason it is not. */
+export function hunspellStatus(dictionary: SwedishDictionary | string = 'sv_SE'): HunspellStatus {
+  getHunspell(dictionary);
+  return loaded.get(dictionary)!.status;
+}
+
+/** Forgets loaded spellers (tests switch ASPALINT_NO_HUNSPELL between runs). */
+export function resetHunspell(): void {
+  loaded.clear();
+  library = undefined;
+}
+
+function load(dictionary: string): { speller: Hunspell | null; status: HunspellStatus } {
+  if (process.env.ASPALINT_NO_HUNSPELL === '1') {
+    return { speller: null, status: { active: false, detail: 'disabled by ASPALINT_NO_HUNSPELL=1' } };
+  }
+  const started = performance.now();
+  library ??= loadLibrary();
+  const lib = library.lib;
+  if (!lib) return { speller: null, status: { active: false, detail: library.detail } };
+  const dir = dictionaryDirs().find((d) => existsSync(join(d, `${dictionary}.dic`)) && existsSync(join(d, `${dictionary}.aff`)));
+  if (!dir) {
+    return { speller: null, status: { active: false, detail: `${lib.name} found, but no ${dictionary}.dic/.aff (hunspell-sv)` } };
+  }
+  try {
+    const handle = lib.f.create(join(dir, `${dictionary}.aff`), join(dir, `${dictionary}.dic`)) as Ptr | null;
+    if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
+    const encoding = String(lib.f.encoding(handle) ?? '');
+    if (!/^utf-?8$/i.test(encoding)) {
+      return { speller: null, status: { active: false, detail: `${dictionary}: encoding ${encoding} is not supported (UTF-8 only)` } };
+    }
+    const speller = makeSpeller(lib, handle, dictionary, performance.now() - started);
+    return { speller, status: { active: true, detail: `${lib.name}, ${join(dir, dictionary)}.dic` } };
+  } catch (err) {
+    return { speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } };
+  }
+}
+
+function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, initMs: number): Hunspell {
+  const ptr = (value: unknown): Ptr => (value === null || value === undefined ? 0n : BigInt(value as number | bigint));
+  const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
+  const spellMemo = new Map<string, boolean>();
+  const suggestMemo = new Map<string, string[]>();
+  return {
+    dictionary,
+    initMs,
+    spell(word) {
+      let ok = spellMemo.get(word);
+      if (ok === undefined) {
+        ok = usable(word) && f.spell(handle, word) !== 0;
+        if (spellMemo.size >= MEMO_LIMIT) spellMemo.clear();
+        spellMemo.set(word, ok);
+      }
+      return ok;
+    },
+    suggest(word, max = 5) {
+      let all = suggestMemo.get(word);
+      if (all === undefined) {
+        all = [];
+        if (usable(word)) {
+          const out: [unknown] = [null];
+          const n = Number(f.suggest(handle, out, word));
+          const list = ptr(out[0]);
+          if (list !== 0n) {
+            try {
+              for (let i = 0; i < n; i++) all.push(koffi.decode.string(ptr(koffi.decode.uint64(list + BigInt(i * 8)))));
+            } finally {
+              f.freeList(handle, [list], n);
+            }
+          }
+        }
+        if (suggestMemo.size >= 10_000) suggestMemo.clear();
+        suggestMemo.set(word, all);
+      }
+      return all.slice(0, max);
+    },
+  };
+}
+
+/**
+ * A Swedish speller over several dictionaries: a word is right when any of
+ * them knows it. The first is loaded on first use, the next ones only when
+ * the previous reject a word (so a clean reply loads one dictionary).
+ * Null when none of them is available.
+ */
+export function swedishSpeller(dictionaries: readonly string[] = ['sv_SE', 'sv_FI']): Pick<Hunspell, 'spell' | 'suggest'> | null {
+  const available = () => dictionaries.map((d) => getHunspell(d)).filter((s): s is Hunspell => s !== null);
+  let first: Hunspell | null = null;
+  for (const d of dictionaries) if ((first = getHunspell(d))) break;
+  if (!first) return null;
+  const primary = first;
+  return {
+    spell(word) {
+      if (primary.spell(word)) return true;
+      return available().some((s) => s !== primary && s.spell(word));
+    },
+    suggest(word, max = 5) {
+      // Suggestions cost tens of milliseconds a word: the next dictionary is asked only when one has none.
+      for (const s of available()) {
+        const suggestions = s.suggest(word, max);
+        if (suggestions.length > 0) return suggestions;
+      }
+      return [];
+    },
+  };
+}
+
+function firstLine(err: unknown): string {
+  return String(err instanceof Error ? err.message : err).split('\n')[0]!;
+}

@@ -1,0 +1,381 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Finnish morphology, spelling and grammar through libvoikko (Debian
+ * packages libvoikko1 and voikko-fi), called through koffi. Loaded lazily,
+ * on the first Finnish word that needs it: a Swedish-only run never pays for
+ * it. When the library or the Finnish dictionary is missing — or when
+ * ASPALINT_NO_VOIKKO=1 — getVoikko() returns null and callers fall back to
+ * their heuristics.
+ *
+ * libvoikko counts positions in code points; JavaScript strings in UTF-16
+ * units. Everything this module returns is in UTF-16 units.
+ */
+
+/**
+ * One reading of a word; only the keys aspalint uses. Verbs (and the
+ * negation verb) carry person, number, mood and negative; other words
+ * possessive and participle, and a participle its wordbases.
+ */
+export interface VoikkoAnalysis {
+  /** BASEFORM: "epäröidä" for "epäröikää". */
+  baseform: string;
+  /** CLASS: nimisana, teonsana, laatusana, kieltosana, etunimi, paikannimi… */
+  class: string;
+  /** PERSON of a verb: "1" | "2" | "3" | "4" (passive). */
+  person?: string;
+  /** NUMBER: "singular" | "plural". */
+  number?: string;
+  /** MOOD of a verb: indicative, imperative, conditional, potential, A-infinitive… */
+  mood?: string;
+  /** POSSESSIVE suffix: "1s" | "2s" | "1p" | "2p" | "3". */
+  possessive?: string;
+  /** NEGATIVE of a verb form: "false" (cannot follow "ei"), "true" or "both". */
+  negative?: string;
+  /** PARTICIPLE of a participle reading: agent, past_passive, present_active… */
+  participle?: string;
+  /** WORDBASES: the parts and their base forms, "+epäröi(epäröidä)+m+ä(+ä)". */
+  wordbases?: string;
+}
+
+export interface VoikkoGrammarError {
+  /** UTF-16 offset in the text given. */
+  offset: number;
+  /** Length in UTF-16 units. */
+  length: number;
+  /** libvoikko's error code (see GRAMMAR_CODES). */
+  code: number;
+  /** libvoikko's short description, in Finnish. */
+  description: string;
+  suggestions: string[];
+}
+
+export interface Voikko {
+  /** Whether the word is spelt correctly (as written: case matters for names). */
+  spell(word: string): boolean;
+  /** Up to max spelling suggestions (slow: ~1.5 ms a word; ask only for reported words). */
+  suggest(word: string, max?: number): string[];
+  /** The word's readings; empty when Voikko does not know it. */
+  analyze(word: string): VoikkoAnalysis[];
+  /** Grammar errors of a text; paragraphs (split at blank lines) are checked one by one. */
+  grammarErrors(text: string): VoikkoGrammarError[];
+  /** libvoikko's version ("4.3.1"). */
+  readonly version: string;
+  /** Milliseconds spent loading koffi, the library and the dictionary. */
+  readonly initMs: number;
+}
+
+/** libvoikko's grammar error codes (libvoikko/src/grammar/error.hpp). */
+export const GRAMMAR_CODES = {
+  extraWhitespace: 2,
+  spaceBeforePunctuation: 3,
+  extraComma: 4,
+  invalidSentenceStarter: 5,
+  writeFirstLowercase: 6,
+  writeFirstUppercase: 7,
+  repeatingWord: 8,
+  terminatingPunctuationMissing: 9,
+  invalidPunctuationAtEndOfQuotation: 10,
+  foreignQuotationMark: 11,
+  misplacedClosingParenthesis: 12,
+  negativeVerbMismatch: 13,
+  aInfinitiveRequired: 14,
+  maInfinitiveRequired: 15,
+  misplacedSidesana: 16,
+  missingMainVerb: 17,
+  extraMainVerb: 18,
+} as const;
+
+/** Shared-library names to try, per platform. */
+const LIBRARY_NAMES =
+  process.platform === 'darwin'
+    ? ['libvoikko.1.dylib', '/opt/homebrew/lib/libvoikko.1.dylib', '/usr/local/lib/libvoikko.1.dylib']
+    : process.platform === 'win32'
+      ? ['libvoikko-1.dll']
+      : ['libvoikko.so.1', 'libvoikko.so'];
+
+// libvoikko option numbers (voikko_defines.h).
+const OPT_IGNORE_DOT = 0;
+const OPT_IGNORE_NUMBERS = 1;
+const OPT_ACCEPT_TITLES_IN_GC = 13;
+const OPT_ACCEPT_UNFINISHED_PARAGRAPHS_IN_GC = 14;
+const OPT_ACCEPT_BULLETED_LISTS_IN_GC = 16;
+const OPT_SPELLER_CACHE_SIZE = 17;
+
+/** Words are memoized per process; a batch repeats its vocabulary. */
+const MEMO_LIMIT = 100_000;
+/** libvoikko refuses longer words (LIBVOIKKO_MAX_WORD_CHARS). */
+const MAX_WORD_CHARS = 255;
+
+/** Why Voikko is not available, or its version: for `aspalint doctor`. */
+export interface VoikkoStatus {
+  active: boolean;
+  detail: string;
+}
+
+let state: { voikko: Voikko | null; status: VoikkoStatus } | undefined;
+
+/** The Finnish Voikko instance, loaded on first call; null when unavailable or disabled. */
+export function getVoikko(): Voikko | null {
+  return (state ??= load()).voikko;
+}
+
+/** Whether Voikko is available (loads it). */
+export function voikkoAvailable(): boolean {
+  return getVoikko() !== null;
+}
+
+/** What getVoikko() found: active, and the version or the reason it is not. */
+export function voikkoStatus(): VoikkoStatus {
+  return (state ??= load()).status;
+}
+
+/** Forgets the loaded instance (tests switch ASPALINT_NO_VOIKKO between runs). */
+export function resetVoikko(): void {
+  state = undefined;
+}
+
+type Ptr = bigint;
+type Fn = (...args: unknown[]) => unknown;
+
+function load(): { voikko: Voikko | null; status: VoikkoStatus } {
+  if (process.env.ASPALINT_NO_VOIKKO === '1') {
+    return { voikko: null, status: { active: false, detail: 'disabled by ASPALINT_NO_VOIKKO=1' } };
+  }
+  const started = performance.now();
+  let koffi: KoffiLike;
+  try {
+    koffi = createRequire(import.meta.url)('koffi') as KoffiLike;
+  } catch (err) {
+    return { voikko: null, status: { active: false, detail: `koffi not loadable: ${firstLine(err)}` } };
+  }
+  let lib: KoffiLib | undefined;
+  const tried: string[] = [];
+  for (const name of LIBRARY_NAMES) {
+    try {
+      lib = koffi.load(name);
+      break;
+    } catch (err) {
+      tried.push(`${name}: ${firstLine(err)}`);
+    }
+  }
+  if (!lib) return { voikko: null, status: { active: false, detail: `libvoikko not found (${tried.join('; ')})` } };
+  try {
+    const f = bind(lib);
+    const error: [unknown] = [null];
+    const handle = f.init(error, 'fi', null) as Ptr | null;
+    if (!handle) {
+      const reason = typeof error[0] === 'string' ? error[0] : 'unknown error';
+      return { voikko: null, status: { active: false, detail: `libvoikko found, but no Finnish dictionary (voikko-fi): ${reason}` } };
+    }
+    f.setBool(handle, OPT_IGNORE_DOT, 1);
+    f.setBool(handle, OPT_IGNORE_NUMBERS, 1);
+    f.setBool(handle, OPT_ACCEPT_TITLES_IN_GC, 1);
+    f.setBool(handle, OPT_ACCEPT_UNFINISHED_PARAGRAPHS_IN_GC, 1);
+    f.setBool(handle, OPT_ACCEPT_BULLETED_LISTS_IN_GC, 1);
+    f.setInt(handle, OPT_SPELLER_CACHE_SIZE, 2);
+    const version = String(f.version() ?? '?');
+    const voikko = makeVoikko(koffi, f, handle, version, performance.now() - started);
+    return { voikko, status: { active: true, detail: `libvoikko ${version}, Finnish dictionary loaded` } };
+  } catch (err) {
+    return { voikko: null, status: { active: false, detail: `libvoikko unusable: ${firstLine(err)}` } };
+  }
+}
+
+interface KoffiLib {
+  func(signature: string): Fn;
+}
+interface KoffiLike {
+  load(name: string): KoffiLib;
+  decode: { uint64(ptr: Ptr): number | bigint; string(ptr: Ptr): string };
+}
+
+function bind(lib: KoffiLib) {
+  return {
+    init: lib.func('void *voikkoInit(_Out_ const char **error, const char *langcode, const char *path)'),
+    setBool: lib.func('int voikkoSetBooleanOption(void *handle, int option, int value)'),
+    setInt: lib.func('int voikkoSetIntegerOption(void *handle, int option, int value)'),
+    version: lib.func('const char *voikkoGetVersion()'),
+    spell: lib.func('int voikkoSpellCstr(void *handle, const char *word)'),
+    suggest: lib.func('void *voikkoSuggestCstr(void *handle, const char *word)'),
+    freeCstrArray: lib.func('void voikkoFreeCstrArray(void *array)'),
+    analyze: lib.func('void *voikkoAnalyzeWordCstr(void *handle, const char *word)'),
+    freeAnalysis: lib.func('void voikko_free_mor_analysis(void *analysis)'),
+    analysisValue: lib.func('void *voikko_mor_analysis_value_cstr(void *analysis, const char *key)'),
+    freeAnalysisValue: lib.func('void voikko_free_mor_analysis_value_cstr(void *value)'),
+    nextGrammarError: lib.func(
+      'void *voikkoNextGrammarErrorCstr(void *handle, const char *text, size_t textlen, size_t startpos, int skiperrors)',
+    ),
+    errorCode: lib.func('int voikkoGetGrammarErrorCode(void *error)'),
+    errorStart: lib.func('size_t voikkoGetGrammarErrorStartPos(void *error)'),
+    errorLength: lib.func('size_t voikkoGetGrammarErrorLength(void *error)'),
+    errorSuggestions: lib.func('void *voikkoGetGrammarErrorSuggestions(void *error)'),
+    errorDescription: lib.func('void *voikkoGetGrammarErrorShortDescription(void *error, const char *language)'),
+    freeErrorMessage: lib.func('void voikkoFreeErrorMessageCstr(void *message)'),
+    freeGrammarError: lib.func('void voikkoFreeGrammarError(void *error)'),
+  };
+}
+
+type Bound = ReturnType<typeof bind>;
+
+/**
+ * The keys fetched, by word class: each costs a call across the FFI, so a
+ * reading gets only what aspalint uses of it.
+ */
+const VERB_KEYS = [
+  ['person', 'PERSON'],
+  ['number', 'NUMBER'],
+  ['mood', 'MOOD'],
+  ['negative', 'NEGATIVE'],
+] as const;
+const OTHER_KEYS = [
+  ['possessive', 'POSSESSIVE'],
+  ['participle', 'PARTICIPLE'],
+] as const;
+type ReadingKey = 'baseform' | 'class' | (typeof VERB_KEYS)[number][0] | (typeof OTHER_KEYS)[number][0] | 'wordbases';
+
+function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, initMs: number): Voikko {
+  const ptr = (value: unknown): Ptr => (value === null || value === undefined ? 0n : BigInt(value as number | bigint));
+  /** The strings of a NULL-terminated char* array. */
+  const strings = (array: Ptr): string[] => {
+    const out: string[] = [];
+    if (array === 0n) return out;
+    for (let at = array; ; at += 8n) {
+      const item = ptr(koffi.decode.uint64(at));
+      if (item === 0n) break;
+      out.push(koffi.decode.string(item));
+    }
+    return out;
+  };
+  const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
+
+  const spellMemo = new Map<string, boolean>();
+  const analyzeMemo = new Map<string, VoikkoAnalysis[]>();
+  const suggestMemo = new Map<string, string[]>();
+  const remember = <T>(memo: Map<string, T>, key: string, value: T, limit = MEMO_LIMIT): T => {
+    if (memo.size >= limit) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
+
+  return {
+    version,
+    initMs,
+    spell(word) {
+      const known = spellMemo.get(word);
+      if (known !== undefined) return known;
+      return remember(spellMemo, word, usable(word) && f.spell(handle, word) === 1);
+    },
+    suggest(word, max = 5) {
+      let all = suggestMemo.get(word);
+      if (all === undefined) {
+        all = [];
+        if (usable(word)) {
+          const array = ptr(f.suggest(handle, word));
+          try {
+            all = strings(array);
+          } finally {
+            if (array !== 0n) f.freeCstrArray(array);
+          }
+        }
+        remember(suggestMemo, word, all, 10_000);
+      }
+      return all.slice(0, max);
+    },
+    analyze(word) {
+      const known = analyzeMemo.get(word);
+      if (known !== undefined) return known;
+      const out: VoikkoAnalysis[] = [];
+      if (usable(word)) {
+        const list = ptr(f.analyze(handle, word));
+        try {
+          for (let at = list; list !== 0n; at += 8n) {
+            const item = ptr(koffi.decode.uint64(at));
+            if (item === 0n) break;
+            const reading: Partial<Record<ReadingKey, string>> = {};
+            const read = (name: ReadingKey, key: string) => {
+              const value = ptr(f.analysisValue(item, key));
+              if (value === 0n) return;
+              try {
+                reading[name] = koffi.decode.string(value);
+              } finally {
+                f.freeAnalysisValue(value);
+              }
+            };
+            read('baseform', 'BASEFORM');
+            read('class', 'CLASS');
+            const verb = reading.class === 'teonsana' || reading.class === 'kieltosana';
+            for (const [name, key] of verb ? VERB_KEYS : OTHER_KEYS) read(name, key);
+            if (reading.participle !== undefined) read('wordbases', 'WORDBASES');
+            out.push({ ...reading, baseform: reading.baseform ?? word, class: reading.class ?? '' });
+          }
+        } finally {
+          if (list !== 0n) f.freeAnalysis(list);
+        }
+      }
+      return remember(analyzeMemo, word, out);
+    },
+    grammarErrors(text) {
+      const errors: VoikkoGrammarError[] = [];
+      for (const { start, text: paragraph } of paragraphs(text)) {
+        const bytes = Buffer.byteLength(paragraph, 'utf8');
+        const units = codePointOffsets(paragraph);
+        for (let skip = 0; ; skip++) {
+          const error = ptr(f.nextGrammarError(handle, paragraph, bytes, 0, skip));
+          if (error === 0n) break;
+          try {
+            const from = Number(f.errorStart(error));
+            const to = from + Number(f.errorLength(error));
+            const description = ptr(f.errorDescription(error, 'fi'));
+            let text = '';
+            if (description !== 0n) {
+              text = koffi.decode.string(description);
+              f.freeErrorMessage(description);
+            }
+            const offset = units[Math.min(from, units.length - 1)]!;
+            errors.push({
+              offset: start + offset,
+              length: units[Math.min(to, units.length - 1)]! - offset,
+              code: Number(f.errorCode(error)),
+              description: text,
+              // Freed with the error itself.
+              suggestions: strings(ptr(f.errorSuggestions(error))),
+            });
+          } finally {
+            f.freeGrammarError(error);
+          }
+        }
+      }
+      return errors;
+    },
+  };
+}
+
+/** The text's paragraphs (split at blank lines), each with its UTF-16 start. */
+function paragraphs(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+/g;
+  let start = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index! > start) out.push({ start, text: text.slice(start, m.index!) });
+    start = m.index! + m[0].length;
+  }
+  if (start < text.length) out.push({ start, text: text.slice(start) });
+  return out.filter((p) => p.text.trim() !== '');
+}
+
+/** UTF-16 offset of each code point position of the text, and one past the end. */
+export function codePointOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let unit = 0;
+  for (const ch of text) {
+    offsets.push(unit);
+    unit += ch.length;
+  }
+  offsets.push(unit);
+  return offsets;
+}
+
+function firstLine(err: unknown): string {
+  return String(err instanceof Error ? err.message : err).split('\n')[0]!;
+}
