@@ -19,6 +19,7 @@ import type { Catalogue } from '../src/engine/catalogue.js';
 import { DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, type Corpus } from './bench/corpus.js';
 import { catalogueToPrh } from './bench/prh.js';
 import { stats, timeProcess, type Run, type Stats } from './bench/timing.js';
+import { BENCH_AGENTS, generateMbox } from './bench/mbox.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -29,6 +30,8 @@ const HELP = `Usage: npm run bench -- [options]
   --replies <n>        corpus size (default 20000)
   --seed <n>           corpus seed (default ${DEFAULT_SEED})
   --no-baseline        skip textlint + prh
+  --mbox-mb <n>        size of the generated mbox archive in MB (default 200)
+  --no-mbox            skip the archive runs
   -h, --help           this text
 `;
 
@@ -45,6 +48,8 @@ interface Options {
   replies: number;
   seed: number;
   baseline: boolean;
+  mboxMb: number;
+  mbox: boolean;
 }
 
 function parseOptions(argv: string[]): Options | undefined {
@@ -58,6 +63,8 @@ function parseOptions(argv: string[]): Options | undefined {
       replies: { type: 'string', default: '20000' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'no-baseline': { type: 'boolean', default: false },
+      'mbox-mb': { type: 'string', default: '200' },
+      'no-mbox': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -79,6 +86,8 @@ function parseOptions(argv: string[]): Options | undefined {
     replies: int('replies', values.replies, 2),
     seed: int('seed', values.seed, 0),
     baseline: !values['no-baseline'],
+    mboxMb: int('mbox-mb', values['mbox-mb'], 1),
+    mbox: !values['no-mbox'],
   };
 }
 
@@ -252,7 +261,10 @@ async function main(): Promise<number> {
     }
   }
 
-  // 6. Report ----------------------------------------------------------------
+  // 6. Archive: a generated mbox, one worker and all cores, peak memory -------
+  const archive = opts.mbox ? runArchive(root, benchDir, bin, opts.mboxMb) : { skipped: '--no-mbox' };
+
+  // 7. Report ----------------------------------------------------------------
   const cpus = os.cpus();
   const head = git(root, ['rev-parse', '--short', 'HEAD']);
   const dirty = git(root, ['status', '--porcelain', '--', 'src', 'rules', 'scripts', 'bin', 'package.json']);
@@ -287,6 +299,7 @@ async function main(): Promise<number> {
       target: '≤ 3× bare node',
     },
     baseline,
+    archive,
     benchSeconds: 0,
   };
   results.benchSeconds = round((performance.now() - began) / 1000, 1);
@@ -295,6 +308,47 @@ async function main(): Promise<number> {
   process.stdout.write(markdown(results));
   log(`wrote ${relative(root, join(benchDir, 'results.json'))} (bench took ${fmtMs(performance.now() - began)})`);
   return 0;
+}
+
+interface ArchiveRun {
+  jobs: number;
+  ms: number;
+  mbPerSec: number;
+  repliesPerSec: number;
+  replies: number;
+  peakRssMB: number;
+}
+
+/**
+ * The trainer's case: a year of mail in one mbox. Peak RSS comes from the CLI
+ * itself (ASPALINT_STATS=1: process.resourceUsage().maxRSS, worker threads
+ * included).
+ */
+function runArchive(root: string, benchDir: string, bin: string, mb: number) {
+  const path = join(benchDir, '.corpus', 'archive.mbox');
+  const t0 = performance.now();
+  const stamp = generateMbox(path, mb * MB);
+  log(`archive: ${stamp.reused ? 'reused' : 'generated'} ${fmtMB(stamp.bytes)} mbox in ${fmtMs(performance.now() - t0)}`);
+  const runs: ArchiveRun[] = [];
+  for (const jobs of [1, os.availableParallelism()]) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, relative(root, path), '--agents', BENCH_AGENTS.join(','), '--format', 'json', '-j', String(jobs)], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1', ASPALINT_STATS: '1' },
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('aspalint-stats '));
+    if (!line) throw new Error(`aspalint on the archive printed no stats (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`);
+    const s = JSON.parse(line.slice('aspalint-stats '.length)) as { messages: number; maxRssKB: number };
+    const run = { jobs, ms, mbPerSec: round(stamp.bytes / MB / (ms / 1000), 2), repliesPerSec: Math.round(s.messages / (ms / 1000)), replies: s.messages, peakRssMB: Math.round((s.maxRssKB * 1024) / MB) };
+    log(`  -j ${jobs}: ${fmtMs(ms)}, ${run.mbPerSec} MB/s, ${fmtInt(run.repliesPerSec)} replies/s, peak RSS ${run.peakRssMB} MB`);
+    runs.push(run);
+  }
+  const [one, all] = runs as [ArchiveRun, ArchiveRun];
+  return { mbox: relative(root, path), mb: round(stamp.bytes / MB, 1), messages: stamp.messages, runs, scaling: round(one.ms / all.ms, 2), rssTargetMB: 200 };
 }
 
 async function runBaseline(
@@ -374,6 +428,7 @@ type Results = {
   batch: Timed & { repliesPerSec: number; mbPerSec: number };
   cold: { bare: Timed } & Record<'fi' | 'sv' | 'fiOutsideRepo', Timed & { bytes: number; ratioToBare: number; config: boolean }>;
   baseline: BaselineResult;
+  archive: ReturnType<typeof runArchive> | { skipped: string };
   benchSeconds: number;
 };
 
@@ -420,6 +475,12 @@ function markdown(r: Results): string {
   } else {
     lines.push('', `Baseline (textlint + prh): skipped (${b.skipped ?? 'unknown'}).`);
   }
+  const a = r.archive;
+  if ('runs' in a) {
+    lines.push('', `### Archive: ${a.mb} MB mbox (${fmtInt(a.messages)} messages), \`aspalint ${a.mbox} --agents … --format json\``, '', '| Workers | Time | MB/s | Replies/s | Peak RSS |', '| ---: | ---: | ---: | ---: | ---: |');
+    for (const run of a.runs) lines.push(`| ${run.jobs} | ${fmtMs(run.ms)} | ${run.mbPerSec} | ${fmtInt(run.repliesPerSec)} | ${run.peakRssMB} MB${run.peakRssMB > a.rssTargetMB ? ` (over the ${a.rssTargetMB} MB target)` : ''} |`);
+    lines.push('', `Scaling from one worker to ${a.runs[1]!.jobs}: **${a.scaling}×** (target ≥ 1.7×).`);
+  } else lines.push('', `Archive: skipped (${a.skipped}).`);
   lines.push('', `Bench wall time: ${fmtMs(r.benchSeconds * 1000)}.`, '');
   return lines.join('\n');
 }

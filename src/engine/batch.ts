@@ -45,7 +45,13 @@ export async function* lintStream(
     }
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'lint-worker.mjs'), maxThreads: jobs, minThreads: jobs });
+  // Small heaps make the workers collect early: memory stays flat on a year of mail.
+  const pool = new Piscina({
+    filename: join(packageRoot(), 'dist', 'lint-worker.mjs'),
+    maxThreads: jobs,
+    minThreads: jobs,
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+  });
   const inFlight: Promise<Outcome[]>[] = [];
   const maxInFlight = jobs * 3;
   // Members of macro collections carry a position function, which cannot cross to a worker:

@@ -47,9 +47,9 @@ export interface MboxOptions extends ThreadOptions, EmlOptions {
   parallel?: number;
 }
 
-const DEFAULT_PARALLEL = 16;
+const DEFAULT_PARALLEL = 8;
 /** Raw bytes of the messages in flight; a big message is parsed alone. */
-const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
 const CHUNK = 64 * 1024;
 

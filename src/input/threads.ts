@@ -24,9 +24,9 @@ import { analyseAnatomy } from '../text/anatomy.js';
 import { detach } from './mail-text.js';
 import type { MailRecord } from './eml.js';
 
-export const DEFAULT_MAX_CUSTOMERS = 50_000;
+export const DEFAULT_MAX_CUSTOMERS = 20_000;
 /** Characters of customer text kept (≈ 32–64 MB: V8 stores Finnish and Swedish text one byte a character unless it has €, curly quotes or dashes). */
-export const DEFAULT_MAX_CUSTOMER_CHARS = 32 * 1024 * 1024;
+export const DEFAULT_MAX_CUSTOMER_CHARS = 8 * 1024 * 1024;
 
 /**
  * The `--agents` value as patterns: comma-, semicolon- or space-separated,
