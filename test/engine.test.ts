@@ -156,3 +156,44 @@ describe('score and bingo', () => {
     expect(all.tier.min).toBe(7);
   });
 });
+
+describe('playbooks of your own', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aspalint-playbook-'));
+  it('reports the moves a reply leaves out, under playbook/<name>', () => {
+    const file = join(dir, 'p.yaml');
+    writeFileSync(
+      file,
+      [
+        'playbooks:',
+        '  price-enquiry:',
+        '    title: { fi: Hintakysely, sv: Prisfråga, en: Price enquiry }',
+        '    trigger:',
+        "      fi: ['(?<![\\p{L}])(paljonko|mitä)\\s[\\p{L}\\s]{0,30}maksaa']",
+        '    moves:',
+        '      - id: price',
+        '        title: { fi: hinta euroina, sv: priset i euro, en: the price in euros }',
+        "        cues: { fi: ['\\d+(,\\d+)?\\s?(€|euroa)'] }",
+        '      - id: offer',
+        '        title: { fi: tarjous tilata, sv: ett erbjudande, en: an offer to order }',
+        "        cues: { fi: ['(?<![\\p{L}])(tilaa|tilata|tilaan|tilaamme)'] }",
+      ].join('\n'),
+    );
+    const config = loadConfig(file);
+    const reply = 'Hei Anna,\n\nkiitos kysymyksestä. Toimitus kestää kaksi päivää.\n\nTerveisin\nLaura';
+    const result = lintText(reply, { config, customer: 'Paljonko toimitus maksaa Ouluun?', lang: 'fi', uiLang: 'en' });
+    const finding = result.findings.find((f) => f.ruleId === 'playbook/price-enquiry');
+    expect(finding?.message).toBe('In this situation the reply leaves out: the price in euros, an offer to order.');
+    const answered = lintText('Hei Anna,\n\ntoimitus Ouluun maksaa 6,90 €. Voit tilata sen verkkokaupasta.\n\nTerveisin\nLaura', { config, customer: 'Paljonko toimitus maksaa Ouluun?', lang: 'fi' });
+    expect(answered.findings.map((f) => f.ruleId)).not.toContain('playbook/price-enquiry');
+  });
+  it('names the line of a broken pattern', () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, "playbooks:\n  x:\n    trigger:\n      fi: ['(unclosed']\n    moves:\n      - { id: a, title: a, cues: { fi: [a] } }\n");
+    expect(() => loadConfig(file)).toThrow(ConfigError);
+    try {
+      loadConfig(file);
+    } catch (err) {
+      expect((err as ConfigError).toString()).toMatch(/bad\.yaml:4: invalid pattern in playbook "x"/);
+    }
+  });
+});

@@ -5,20 +5,14 @@ import { loadCatalogue } from '../engine/catalogue.js';
 import { addToSummary, createLinter, type Linter, type LinterOptions } from '../engine/linter.js';
 import { lintStream } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
-import { redactReport } from '../engine/redact.js';
+import type { redactReport as RedactReport } from '../engine/redact.js';
 import { readInputs } from '../input/read-inputs.js';
-import { parseColumnMapping, type ColumnMapping } from '../input/csv.js';
-import { formatGroupsText, groupResults, groupsJsonValue } from '../report/groups.js';
-import { renderHtml } from '../report/html.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatGithub } from '../report/github.js';
-import { formatJunit } from '../report/junit.js';
+import type { ColumnMapping } from '../input/csv.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { openOutput, UsageError, type Io } from './io.js';
 import type { LintFlags } from './options.js';
 import { createProgress } from './progress.js';
-import { runFixes } from './fix-command.js';
 import { readVersion } from './version.js';
 
 export type Mode = 'lint' | 'bingo';
@@ -33,9 +27,10 @@ function readCustomer(file: string | undefined): string | undefined {
 }
 
 /** The CSV column mapping from the flag or the config; a bad one is a usage error. */
-function columnMapping(spec: string | Record<string, string> | undefined): ColumnMapping | undefined {
+async function columnMapping(spec: string | Record<string, string> | undefined): Promise<ColumnMapping | undefined> {
   if (spec === undefined) return undefined;
   const text = typeof spec === 'string' ? spec : Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(',');
+  const { parseColumnMapping } = await import('../input/csv.js');
   try {
     return parseColumnMapping(text);
   } catch (err) {
@@ -43,12 +38,18 @@ function columnMapping(spec: string | Record<string, string> | undefined): Colum
   }
 }
 
-/** The report's writer for the chosen format and mode. */
-function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, linter: Linter, color: boolean, uiLang?: UiLang): Sink & { errors?: InputError[] } {
+/**
+ * The report's writer for the chosen format and mode. The formats a draft
+ * never needs (HTML, SARIF, JUnit, groups) are imported only when asked for:
+ * the cold path of one draft stays small.
+ */
+async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, linter: Linter, color: boolean, uiLang?: UiLang): Promise<Sink & { errors?: InputError[] }> {
   const card = loadCatalogue().bingo;
+  const { formatGroupsText, groupResults, groupsJsonValue } = flags.groupBy || flags.format === 'html' ? await import('../report/groups.js') : ({} as typeof import('../report/groups.js'));
   const options = { color, card, ...(uiLang ? { uiLang } : {}) };
   const groups = (results: FileResult[]) => (flags.groupBy ? groupResults(results, flags.groupBy, card) : undefined);
   if (flags.format === 'html') {
+    const { renderHtml } = await import('../report/html.js');
     const keeper = worstKeeper(10);
     return collectingSink(
       write,
@@ -86,12 +87,19 @@ function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, linter: 
   if (mode === 'bingo') return bingoSink(write, { ...options, json: flags.format === 'json' });
   if (flags.format === 'json') return jsonSink(write);
   if (flags.format === 'sarif') {
+    const { formatSarif } = await import('../report/sarif.js');
     return collectingSink(write, (results, summary, errors, lang) =>
       formatSarif({ results, errors, summary }, { version: readVersion(), rules: ruleMetas(linter.config), builtinRuleIds: loadCatalogue().rules.map((r) => r.id), cwd: io.cwd, uiLang: lang }),
     );
   }
-  if (flags.format === 'github') return collectingSink(write, (results, summary, errors, lang) => formatGithub({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
-  if (flags.format === 'junit') return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+  if (flags.format === 'github') {
+    const { formatGithub } = await import('../report/github.js');
+    return collectingSink(write, (results, summary, errors, lang) => formatGithub({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+  }
+  if (flags.format === 'junit') {
+    const { formatJunit } = await import('../report/junit.js');
+    return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+  }
   return stylishSink(write, options);
 }
 
@@ -117,6 +125,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
 
   if (flags.fix || flags.fixDryRun) {
+    const { runFixes } = await import('./fix-command.js');
     const fixed = await runFixes(paths, linter, { dryRun: !!flags.fixDryRun }, io);
     if (flags.fixDryRun) {
       const lang = uiLangFixed ?? defaultUiLang([], io.env);
@@ -127,7 +136,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
 
   const output = openOutput(io, flags.output);
   const color = !flags.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
-  const sink = chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
+  const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
+  const redactReport = flags.redact ? (await import('../engine/redact.js')).redactReport : undefined;
   const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
   const languages: Lang[] = [];
   const errors: InputError[] = [];
@@ -136,7 +146,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const macros = linter.config.macros ?? [];
   const archive = linter.config.archive ?? {};
   const agents = flags.agents.length > 0 ? flags.agents : (archive.agents ?? []);
-  const columns = columnMapping(flags.columns ?? archive.columns);
+  const columns = await columnMapping(flags.columns ?? archive.columns);
   const items = readInputs(paths, {
     stdin: io.stdin,
     inputFormat: flags.inputFormat,
@@ -156,7 +166,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     }
     let result = outcome.result;
     if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-    if (flags.redact) result = redactOne(result);
+    if (redactReport) result = redactOne(result, redactReport);
     addToSummary(summary, result);
     if (languages.length < 1000) languages.push(result.language);
     if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
@@ -187,7 +197,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
 }
 
 /** Masks personal data in one result and its text (the same-length masks keep every position valid). */
-function redactOne(result: FileResult): FileResult {
+function redactOne(result: FileResult, redactReport: typeof RedactReport): FileResult {
   const texts = result.source ? new Map([[result.path, result.source]]) : undefined;
   const summary: Summary = { files: 1, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
   const { report, texts: out } = redactReport({ results: [result], errors: [], summary }, texts);

@@ -41,6 +41,11 @@ export interface Config {
   /** The organisation's own words (names, products, jargon it accepts): spelling leaves them alone. */
   words?: string[];
   ignore?: string[];
+  /**
+   * Trainers' own playbooks: a situation in the customer's message and the
+   * moves a good reply makes in it; each is a rule "playbook/<name>".
+   */
+  playbooks?: Record<string, PlaybookConfig>;
   /** Reading archives: who the agents are, CSV columns, the threading window. */
   archive?: { agents?: string[]; columns?: string | Record<string, string>; threadWindow?: number };
   /** Files read as templates, besides .hbs, .mustache, .liquid and .njk. */
@@ -48,6 +53,14 @@ export interface Config {
   /** Macro collections (YAML/JSON files of many canned replies) and where their replies are. */
   macros?: MacroSource[];
   overrides?: Override[];
+}
+
+export interface PlaybookConfig {
+  title?: string | Partial<Record<UiLang, string>>;
+  severity?: Severity;
+  weight?: number;
+  trigger: Partial<Record<'fi' | 'sv', string[]>>;
+  moves: { id: string; title: string | Partial<Record<UiLang, string>>; cues: Partial<Record<'fi' | 'sv', string[]>> }[];
 }
 
 export interface MacroSource {
@@ -151,11 +164,32 @@ export function loadConfig(file: string): Config {
   }
   const config = data as Config;
   checkRuleIds(config, file, doc, counter);
+  checkPlaybooks(config, file, doc, counter);
   return config;
+}
+
+/** Playbook cues are regular expressions: a broken one is a config error at its line. */
+function checkPlaybooks(config: Config, file: string, doc: Document, counter: LineCounter): void {
+  for (const [name, playbook] of Object.entries(config.playbooks ?? {})) {
+    const lists: [(string | number)[], string[] | undefined][] = [
+      ...(['fi', 'sv'] as const).map((l): [(string | number)[], string[] | undefined] => [['playbooks', name, 'trigger', l], playbook.trigger[l]]),
+      ...playbook.moves.flatMap((m, i) => (['fi', 'sv'] as const).map((l): [(string | number)[], string[] | undefined] => [['playbooks', name, 'moves', i, 'cues', l], m.cues[l]])),
+    ];
+    for (const [path, patterns] of lists) {
+      (patterns ?? []).forEach((pattern, i) => {
+        try {
+          new RegExp(pattern, 'iu');
+        } catch (err) {
+          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `invalid pattern in playbook "${name}": ${(err as Error).message}`);
+        }
+      });
+    }
+  }
 }
 
 function checkRuleIds(config: Config, file: string, doc: Document, counter: LineCounter): void {
   const known = new Set(loadCatalogue().rules.map((r) => r.id));
+  for (const name of Object.keys(config.playbooks ?? {})) known.add(`playbook/${name}`);
   for (const id of Object.keys(config.customRules ?? {})) {
     if (known.has(id)) throw new ConfigError(file, lineOf(doc, counter, ['customRules', id]), `custom rule "${id}" has the id of a built-in rule`);
     known.add(id);

@@ -2,6 +2,7 @@ import type { Finding, FileResult, Message, RawFinding, Trilingual, UiLang } fro
 import { Analysis } from '../text/analysis.js';
 import { CHECKS } from '../checks/index.js';
 import { phraseCheck } from '../checks/phrase.js';
+import { playbookCheck } from '../checks/thread/playbook.js';
 import { loadCatalogue } from './catalogue.js';
 import { messageBingo } from './bingo.js';
 import { applySuppressions } from './suppress.js';
@@ -41,7 +42,7 @@ export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOpt
     // In a template a placeholder is meant to be there.
     if (syntax && rule.meta.id === 'template/placeholder') continue;
     const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
-    const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : undefined);
+    const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
     if (!check) continue;
     const matches = isPhraseRule ? matchesOf(rule.meta.id) : undefined;
     const ctx = { rule: rule.meta, options: rule.options, products: options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };

@@ -73,10 +73,38 @@ function trilingual(text: string | Partial<Record<UiLang, string>> | undefined, 
   return { fi: text.fi ?? text.en ?? fallback.fi, sv: text.sv ?? text.en ?? fallback.sv, en: text.en ?? fallback.en };
 }
 
-/** The catalogue's rules plus the organisation's custom phrase rules from the config. */
+const PLAYBOOK_TEXT: { description: Trilingual; message: Trilingual } = {
+  description: {
+    fi: 'Organisaation oma pelikirja: tässä tilanteessa hyvä vastaus tekee nämä asiat.',
+    sv: 'Organisationens egen spelbok: i den här situationen gör ett bra svar de här sakerna.',
+    en: "The organisation's own playbook: in this situation a good reply makes these moves.",
+  },
+  message: {
+    fi: 'Vastauksesta puuttuu tässä tilanteessa: {missing}.',
+    sv: 'I den här situationen saknar svaret: {missing}.',
+    en: 'In this situation the reply leaves out: {missing}.',
+  },
+};
+
+/** The catalogue's rules plus the organisation's custom phrase rules and playbooks from the config. */
 export function ruleMetas(config: Config): RuleMeta[] {
   const metas = [...loadCatalogue().rules];
   const canned = metas.find((m) => m.id === 'phrase/canned')!;
+  for (const [name, playbook] of Object.entries(config.playbooks ?? {})) {
+    const moves = playbook.moves.map((m) => ({ ...m, title: trilingual(m.title, { fi: m.id, sv: m.id, en: m.id }) }));
+    metas.push({
+      id: `playbook/${name}`,
+      title: trilingual(playbook.title, { fi: name, sv: name, en: name }),
+      severity: playbook.severity ?? 'warning',
+      weight: playbook.weight ?? 1,
+      channels: ['email', 'sms', 'chat', 'social'],
+      languages: ['fi', 'sv'],
+      description: PLAYBOOK_TEXT.description,
+      message: PLAYBOOK_TEXT.message,
+      options: { playbook: { trigger: playbook.trigger, moves } },
+      examples: {},
+    });
+  }
   for (const [id, custom] of Object.entries(config.customRules ?? {})) {
     metas.push({
       id,
