@@ -144,6 +144,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const overScore: FileResult[] = [];
   const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet, uiLangFixed ?? defaultUiLang([], io.env));
   const macros = linter.config.macros ?? [];
+  // The number of files, when the paths expanded to plain replies (one each): the batch decides on a pool by it.
+  let expected: number | undefined;
   const archive = linter.config.archive ?? {};
   const agents = flags.agents.length > 0 ? flags.agents : (archive.agents ?? []);
   const columns = await columnMapping(flags.columns ?? archive.columns);
@@ -157,9 +159,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     isIgnored: linter.isIgnored,
     ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
     // One file is one reply, except in collections: then the count is not the total.
-    onFiles: (n) => (n > 1 && !paths.some((p) => /\.(jsonl|ya?ml|json)$/i.test(p)) ? progress.setTotal(n) : undefined),
+    onFiles: (n) => {
+      if (paths.some((p) => /\.(jsonl|ya?ml|json|mbox|csv|tsv)$/i.test(p)) || flags.inputFormat !== 'text') return;
+      expected = n;
+      if (n > 1) progress.setTotal(n);
+    },
   });
-  for await (const outcome of lintStream(items, linter, linterOptions, flags.jobs ? { jobs: flags.jobs } : {})) {
+  for await (const outcome of lintStream(items, linter, linterOptions, { ...(flags.jobs ? { jobs: flags.jobs } : {}), expected: () => expected })) {
     if ('error' in outcome) {
       errors.push(outcome.error);
       continue;

@@ -14,6 +14,14 @@ export interface BatchOptions {
   warmup?: number;
   /** Messages per task sent to a worker. */
   chunk?: number;
+  /**
+   * How many messages the run holds, when the input could tell (a list of
+   * files): a short run never starts a pool, whose start-up (~1 s for two
+   * workers loading the rules and spellers) would cost more than it saves.
+   */
+  expected?: () => number | undefined;
+  /** Runs shorter than this stay in one thread (default 4,000). */
+  minForPool?: number;
 }
 
 /**
@@ -33,8 +41,13 @@ export async function* lintStream(
   const chunkSize = options.chunk ?? 64;
   const iterator = items[Symbol.asyncIterator]();
   let linted = 0;
+  const minForPool = options.minForPool ?? 4000;
+  const short = () => {
+    const n = options.expected?.();
+    return n !== undefined && n < minForPool;
+  };
   // Lint in this thread until the run proves long enough for a pool.
-  while (jobs === 1 || linted < warmup) {
+  while (jobs === 1 || linted < warmup || short()) {
     const next = await iterator.next();
     if (next.done) return;
     const item = next.value;
