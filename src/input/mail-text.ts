@@ -7,13 +7,9 @@
 import { compile } from 'html-to-text';
 // iconv-lite comes with mailparser (libmime decodes with it); used here for Windows-1252 files.
 import iconv from 'iconv-lite';
-import type { Channel, Message, UiLang } from '../types.js';
+import type { Channel, Message, MessageMeta } from '../types.js';
 
-/**
- * Why an archive member could not be linted. The codes that are not yet in
- * `InputErrorCode` (types.ts) are added there by the lead; their wording is in
- * ARCHIVE_INPUT_ERRORS below.
- */
+/** Why an archive member could not be linted (a subset of InputErrorCode; worded in report/i18n.ts). */
 export type ArchiveErrorCode =
   | 'bad-mime'
   | 'truncated'
@@ -35,76 +31,14 @@ export interface ArchiveError {
   detail?: Record<string, string | number>;
 }
 
-/** What the archive readers add to `Message.meta` (proposed for types.ts). */
-export interface ArchiveMeta {
-  agent?: string;
-  date?: string;
-  id?: string;
-  subject?: string;
-  /** Sender address (email), lower-cased. */
-  from?: string;
-  /** File names of the attachments the customer received with the reply (not linted). */
-  attachments?: string[];
-  /** Message-ID the reply answers (In-Reply-To), without angle brackets. */
-  inReplyTo?: string;
-  /** Spreadsheet row of a CSV record (the header is row 1). */
-  row?: number;
-}
+/** What the archive readers put in `Message.meta`. */
+export type ArchiveMeta = MessageMeta;
 
 /** A message from an archive; `channel` only when the source says it. */
 export type ArchiveMessage = Omit<Message, 'channel' | 'meta'> & { channel?: Channel; meta?: ArchiveMeta };
 
 export type ArchiveItem = { message: ArchiveMessage } | { error: ArchiveError };
 
-/** Codes that InputErrorCode (types.ts) already has. */
-type ExistingCode = 'empty' | 'too-large' | 'unreadable' | 'binary' | 'bad-record';
-
-/**
- * Wording of the new archive error codes, for `INPUT_ERRORS` in report/i18n.ts
- * (the others are there already).
- */
-export const ARCHIVE_INPUT_ERRORS: Record<Exclude<ArchiveErrorCode, ExistingCode>, Record<UiLang, string>> = {
-  'bad-mime': {
-    fi: 'viesti ei ole luettavaa MIME-sähköpostia ({reason})',
-    sv: 'meddelandet är inte läsbar MIME-e-post ({reason})',
-    en: 'not a readable MIME message ({reason})',
-  },
-  truncated: {
-    fi: 'viesti on katkennut: MIME-osan "{boundary}" loppurajaa ei ole',
-    sv: 'meddelandet är avkortat: MIME-delen "{boundary}" saknar slutgräns',
-    en: 'message is truncated: MIME part "{boundary}" has no closing boundary',
-  },
-  'bad-charset': {
-    fi: 'teksti ei ole ilmoitetussa merkistössä ({charset}), ääkköset menisivät sekaisin ({reason})',
-    sv: 'texten är inte i den angivna teckenkodningen ({charset}), å, ä och ö skulle bli fel ({reason})',
-    en: 'text is not in its declared charset ({charset}) and would come out garbled ({reason})',
-  },
-  'no-body': {
-    fi: 'viestissä ei ole tekstiä (liitteitä: {attachments})',
-    sv: 'meddelandet har ingen text (bilagor: {attachments})',
-    en: 'message has no text body (attachments: {attachments})',
-  },
-  'not-mbox': {
-    fi: 'ei mbox-tiedosto: ensimmäinen rivi ei ala "From "',
-    sv: 'inte en mbox-fil: första raden börjar inte med "From "',
-    en: 'not an mbox file: the first line does not start with "From "',
-  },
-  'bad-column': {
-    fi: 'sarake "{column}" ({field}) puuttuu; sarakkeet: {columns}',
-    sv: 'kolumnen "{column}" ({field}) saknas; kolumner: {columns}',
-    en: 'column "{column}" ({field}) is missing; columns: {columns}',
-  },
-  'bad-row': {
-    fi: 'taulukon rivillä {row} on {fields} kenttää, otsikkorivillä {expected}',
-    sv: 'rad {row} i tabellen har {fields} fält, rubrikraden {expected}',
-    en: 'row {row} has {fields} fields, the header row {expected}',
-  },
-  'bad-quote': {
-    fi: 'taulukon rivillä {row} on lainausmerkki, jota ei suljeta; rivi ohitettiin',
-    sv: 'rad {row} i tabellen har ett citattecken som inte stängs; raden hoppades över',
-    en: 'row {row} has a quote that is never closed; the row was skipped',
-  },
-};
 
 // ---------------------------------------------------------------------------
 // Windows-1252
