@@ -2,6 +2,10 @@ import type { Example, RuleMeta } from '../src/engine/catalogue.js';
 import { RuleSet, ruleMetas } from '../src/engine/rules.js';
 import { lintMessage } from '../src/engine/lint-message.js';
 import type { FileResult, Message } from '../src/types.js';
+import { resetVoikko } from '../src/text/voikko.js';
+import { resetHunspell } from '../src/text/hunspell.js';
+import { resetMorphology } from '../src/text/morphology.js';
+import { resetStemMemo } from '../src/text/stem.js';
 
 /** Lints one example with only the given rule switched on (as ESLint's RuleTester does). */
 export function runRule(meta: RuleMeta, example: Example, lang: 'fi' | 'sv' | 'en'): FileResult {
@@ -16,4 +20,25 @@ export function runRule(meta: RuleMeta, example: Example, lang: 'fi' | 'sv' | 'e
 
 export function exampleText(example: Example): string {
   return typeof example === 'string' ? example : example.text;
+}
+
+/** Runs fn with an environment variable set (undefined: unset), the spellers and memos reloaded before and after. */
+export function withEnv<T>(name: string, value: string | undefined, fn: () => T): T {
+  const before = process.env[name];
+  const reset = () => {
+    resetVoikko();
+    resetHunspell();
+    resetMorphology();
+    resetStemMemo();
+  };
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  reset();
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+    reset();
+  }
 }

@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/engine/linter.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { Analysis } from '../src/text/analysis.js';
-import { getVoikko, resetVoikko } from '../src/text/voikko.js';
-import { getHunspell, resetHunspell } from '../src/text/hunspell.js';
-import { resetMorphology } from '../src/text/morphology.js';
-import { resetStemMemo } from '../src/text/stem.js';
+import { getVoikko } from '../src/text/voikko.js';
+import { getHunspell } from '../src/text/hunspell.js';
 import { typo, rank } from '../src/checks/spelling/typo.js';
 import { parseWordList } from '../src/checks/spelling/words.js';
 import type { CheckContext } from '../src/checks/types.js';
 import type { FileResult, Message } from '../src/types.js';
+import { withEnv } from './helpers.js';
 
 // Run the suite both ways: as is, and with ASPALINT_NO_VOIKKO=1 ASPALINT_NO_HUNSPELL=1.
 const voikkoAvailable = getVoikko() !== null;
@@ -48,24 +47,6 @@ function runTypo(text: string, lang: 'fi' | 'sv', options: Record<string, unknow
   return typo(analysis, ctx).map((f) => text.slice(f.offset, f.offset + f.length));
 }
 
-function withEnv<T>(name: string, fn: () => T): T {
-  const before = process.env[name];
-  const reset = () => {
-    resetVoikko();
-    resetHunspell();
-    resetMorphology();
-    resetStemMemo();
-  };
-  process.env[name] = '1';
-  reset();
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-    reset();
-  }
-}
 
 /**
  * A typo in a long lower-case word inside a sentence: its middle letter
@@ -158,7 +139,7 @@ describe.skipIf(!voikkoAvailable)('Finnish spelling (Voikko)', () => {
   });
 
   it('finds nothing in Finnish with ASPALINT_NO_VOIKKO=1', () => {
-    withEnv('ASPALINT_NO_VOIKKO', () => {
+    withEnv('ASPALINT_NO_VOIKKO', '1', () => {
       expect(runTypo('Hyvitys näkyy tililläsi muutaman päivän kulluessa.', 'fi')).toEqual([]);
       const result = lint('x.txt', 'Paketti on on matkalla. Valitettavasti tilaus ei toimitettiin.', { lang: 'fi' });
       // The built-in scan still finds the repeated word; Voikko's verb check is off.
@@ -205,7 +186,7 @@ describe.skipIf(!hunspellAvailable)('Swedish spelling (Hunspell)', () => {
   });
 
   it('finds nothing in Swedish with ASPALINT_NO_HUNSPELL=1', () => {
-    withEnv('ASPALINT_NO_HUNSPELL', () => {
+    withEnv('ASPALINT_NO_HUNSPELL', '1', () => {
       expect(runTypo('Vi har skickat en ny faktura, men tyvär fastnade den.', 'sv')).toEqual([]);
     });
   });

@@ -1,36 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getVoikko, resetVoikko, codePointOffsets, GRAMMAR_CODES } from '../src/text/voikko.js';
 import { getHunspell, resetHunspell, swedishSpeller } from '../src/text/hunspell.js';
-import { finnishMorphology, resetMorphology } from '../src/text/morphology.js';
-import { stemKey, resetStemMemo } from '../src/text/stem.js';
+import { finnishMorphology } from '../src/text/morphology.js';
+import { stemKey } from '../src/text/stem.js';
 import { addressMarkers } from '../src/text/address.js';
 import { parse } from '../src/text/parse.js';
 import { doctorReport, formatDoctor, componentSummary } from '../src/report/doctor.js';
+import { withEnv } from './helpers.js';
 
 // Run the suite both ways: as is, and with ASPALINT_NO_VOIKKO=1 ASPALINT_NO_HUNSPELL=1.
 const voikkoAvailable = getVoikko() !== null;
 const hunspellAvailable = getHunspell('sv_SE') !== null;
 
 /** Runs fn with an environment variable set, then restores it and reloads the backends. */
-function withEnv<T>(name: string, value: string | undefined, fn: () => T): T {
-  const before = process.env[name];
-  const reset = () => {
-    resetVoikko();
-    resetHunspell();
-    resetMorphology();
-    resetStemMemo();
-  };
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-  reset();
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-    reset();
-  }
-}
 
 function address(text: string) {
   const { words, sentences } = parse(text);

@@ -7,23 +7,10 @@
 import { compile } from 'html-to-text';
 // iconv-lite comes with mailparser (libmime decodes with it); used here for Windows-1252 files.
 import iconv from 'iconv-lite';
-import type { Channel, Message, MessageMeta } from '../types.js';
+import type { Channel, InputErrorCode, Message, MessageMeta } from '../types.js';
 
-/** Why an archive member could not be linted (a subset of InputErrorCode; worded in report/i18n.ts). */
-export type ArchiveErrorCode =
-  | 'bad-mime'
-  | 'truncated'
-  | 'bad-charset'
-  | 'no-body'
-  | 'not-mbox'
-  | 'bad-column'
-  | 'bad-row'
-  | 'bad-quote'
-  | 'bad-record'
-  | 'binary'
-  | 'empty'
-  | 'too-large'
-  | 'unreadable';
+/** Why an archive member could not be linted (worded in report/i18n.ts). */
+export type ArchiveErrorCode = InputErrorCode;
 
 export interface ArchiveError {
   path: string;
