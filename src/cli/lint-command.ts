@@ -7,6 +7,7 @@ import { lintStream } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
 import { readInputs } from '../input/read-inputs.js';
+import { preloadYaml } from '../input/yaml.js';
 import type { ColumnMapping } from '../input/csv.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
@@ -111,8 +112,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
   const customer = readCustomer(flags.customer);
+  const configFile = flags.config ?? findConfig(io.cwd);
+  if (configFile) await preloadYaml();
   const linterOptions: LinterOptions = {
-    configFile: flags.config ?? findConfig(io.cwd),
+    configFile,
     ruleFlags: parseRuleFlags(flags.rule, ruleMetas({})),
     lang: flags.lang,
     ...(flags.channel ? { channel: flags.channel } : {}),

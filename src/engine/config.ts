@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import type { Document, LineCounter } from 'yaml';
 import type { Channel, Severity, UiLang } from '../types.js';
 import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
+import { yaml } from '../input/yaml.js';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -114,11 +115,6 @@ const require = createRequire(import.meta.url);
  */
 function schemaValidator(): Validator {
   return require(join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator;
-}
-
-/** Loaded only when there is a config to read (the YAML parser costs ~30 ms to import). */
-function yaml(): typeof import('yaml') {
-  return require('yaml') as typeof import('yaml');
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {

@@ -18,9 +18,9 @@
  * reduced to text; its characters map to the HTML they came from, and line
  * breaks made for tags (<p>, <br>, <li>) map to the tag.
  */
-import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Fix } from '../types.js';
+import { yaml } from './yaml.js';
 
 export interface MacroOptions {
   /** Dot path to the list (or map) of replies: "macros", "data.items", "responses.0.list". Detected when absent. */
@@ -78,11 +78,6 @@ const HTML_BODY_KEYS = ['body_html', 'html_body', 'content_html', 'html', 'comme
 const LIST_KEYS = ['macros', 'canned_responses', 'responses', 'templates', 'replies', 'snippets', 'messages', 'items', 'entries', 'data', 'results'];
 const ZENDESK_COMMENT = ['comment_value', 'comment_value_html'];
 
-const require = createRequire(import.meta.url);
-/** Loaded on first use only, as the config loader does (the YAML parser costs ~30 ms to import). */
-function yaml(): typeof import('yaml') {
-  return require('yaml') as typeof import('yaml');
-}
 
 /** Reads a YAML or JSON collection of replies. Pure apart from loading the parser; never throws on bad input. */
 export function readMacroCollection(path: string, text: string, options: MacroOptions = {}): MacroCollection {

@@ -1,5 +1,4 @@
-import { unified } from 'unified';
-import latinLite from './parse-lite.js';
+import { parseLatinLite } from './parse-lite.js';
 import { toString } from 'nlcst-to-string';
 import type { Root, Paragraph, Sentence as NlcstSentence } from 'nlcst';
 
@@ -27,9 +26,9 @@ export interface Sentence {
   text: string;
 }
 
-// Our FI/SV parser plugin (same nlcst nodes and positions as retext-latin, ~4x faster;
-// test/parse-lite.test.ts compares the two on every fixture).
-const processor = unified().use(latinLite).freeze();
+// Our FI/SV parser (same nlcst nodes and positions as retext-latin, ~4x faster;
+// test/parse-lite.test.ts compares the two on every fixture), called directly:
+// a unified processor would add a VFile per reply and ~1,500 lines to every start.
 
 export interface Parsed {
   tree: Root;
@@ -39,7 +38,7 @@ export interface Parsed {
 
 /** Parses text into an nlcst tree and flat word and sentence lists with offsets. */
 export function parse(text: string): Parsed {
-  const tree = processor.parse(text) as Root;
+  const tree = parseLatinLite(text);
   const words: Word[] = [];
   const sentences: Sentence[] = [];
   let paragraphIndex = 0;
