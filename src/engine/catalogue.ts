@@ -1,3 +1,4 @@
+import type { StemKeyTables } from '../text/stem.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,8 @@ export interface BingoCard {
 export interface Catalogue {
   rules: RuleMeta[];
   bingo: BingoCard;
+  /** Stem keys of the phrase words, computed by the build (text/stem.ts primeStemKeys). */
+  stemKeys?: StemKeyTables;
 }
 
 /** The package root: the nearest folder upward that holds package.json (works from src/ and dist/). */

@@ -39,26 +39,44 @@ export interface PhraseMatch {
 const GAP = /^(…|\.\.\.)$/;
 
 export function compilePattern(pattern: string, lang: Lang): Token[] {
-  const tokens: Token[] = [];
-  for (const raw of pattern.trim().split(/\s+/)) {
-    if (GAP.test(raw)) {
-      tokens.push({ gap: 3 });
-      continue;
-    }
-    let text = raw.toLowerCase();
-    const optional = text.endsWith('?');
-    if (optional) text = text.slice(0, -1);
-    const dot = text.length > 1 && text.endsWith('.');
-    if (dot) text = text.slice(0, -1);
-    const alts: Alt[] = text.split('|').map((alt): Alt => {
-      if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, '') };
-      if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1) };
-      if (alt.length > 1 && alt.startsWith('*')) return { kind: 'suffix', value: alt.slice(1) };
-      return { kind: 'key', key: stemKey(alt, lang) };
+  return splitPattern(pattern).map((slot): Token =>
+    slot === 'gap'
+      ? { gap: 3 }
+      : {
+          alts: slot.alts.map((alt): Alt => {
+            if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, '') };
+            if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1) };
+            if (alt.length > 1 && alt.startsWith('*')) return { kind: 'suffix', value: alt.slice(1) };
+            return { kind: 'key', key: stemKey(alt, lang) };
+          }),
+          optional: slot.optional,
+          dot: slot.dot,
+        },
+  );
+}
+
+/** The words of a pattern compared by stem key: the build computes their keys ahead (see primeStemKeys). */
+export function patternKeyWords(pattern: string): string[] {
+  return splitPattern(pattern).flatMap((slot) =>
+    slot === 'gap' ? [] : slot.alts.filter((a) => !a.startsWith('=') && !(a.length > 1 && (a.endsWith('*') || a.startsWith('*')))),
+  );
+}
+
+type RawSlot = 'gap' | { alts: string[]; optional: boolean; dot: boolean };
+
+function splitPattern(pattern: string): RawSlot[] {
+  return pattern
+    .trim()
+    .split(/\s+/)
+    .map((raw): RawSlot => {
+      if (GAP.test(raw)) return 'gap';
+      let text = raw.toLowerCase();
+      const optional = text.endsWith('?');
+      if (optional) text = text.slice(0, -1);
+      const dot = text.length > 1 && text.endsWith('.');
+      if (dot) text = text.slice(0, -1);
+      return { alts: text.split('|'), optional, dot };
     });
-    tokens.push({ alts, optional, dot });
-  }
-  return tokens;
 }
 
 function altMatches(alt: Alt, word: Word, key: string): boolean {

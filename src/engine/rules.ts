@@ -2,6 +2,7 @@ import type { Channel, Lang, Severity, Trilingual, UiLang } from '../types.js';
 import { loadCatalogue, type PhraseEntry, type RuleMeta } from './catalogue.js';
 import { ConfigError, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import { compilePattern, PhraseSet, type CompiledPhrase } from './phrases.js';
+import { primeStemKeys } from '../text/stem.js';
 
 /** A rule as it runs: catalogue meta with the config's severity, weight, options and phrases. */
 export interface ActiveRule {
@@ -55,6 +56,7 @@ export class RuleSet {
   phraseSet(lang: Lang): PhraseSet | undefined {
     if (lang !== 'fi' && lang !== 'sv') return undefined;
     if (!this.phraseSets.has(lang)) {
+      primeStemKeys(loadCatalogue().stemKeys ?? {});
       const compiled: CompiledPhrase[] = [];
       for (const rule of this.active) {
         const ruleId = rule.meta.id;

@@ -8,6 +8,8 @@ import { getVoikko, type VoikkoAnalysis } from './voikko.js';
  * word asked about: Swedish-only input never loads it.
  */
 export interface FinnishMorphology {
+  /** Which analyser this is ("voikko 4.3.1"): keys computed ahead are used only with the same one. */
+  readonly id: string;
   /**
    * The infinitive of a verb form in lower case ("epäröikää", "epäröimättä"
    * → "epäröidä"), or null unless every reading of the word is a form of one
@@ -47,6 +49,7 @@ function build(): FinnishMorphology | null {
   const voikko = getVoikko();
   if (!voikko) return null;
   return {
+    id: `voikko ${voikko.version}`,
     verbBaseform(word) {
       if (NOT_VERBS.has(word)) return null;
       const readings = voikko.analyze(word);
