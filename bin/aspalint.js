@@ -1,8 +1,24 @@
 #!/usr/bin/env node
-// The CLI is one bundled module (dist/aspalint.mjs): loading ~60 small ES
-// modules cost ~60 ms of every cold run, a third of a draft's budget.
-import { main } from '../dist/aspalint.mjs';
+// A piped draft is read first and its speller starts loading in a background
+// thread (src/cli/early.ts); meanwhile the CLI, one CommonJS bundle, loads
+// through V8's code cache (src/cli/code-cache.ts), which skips most of its
+// compiling.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadWithCodeCache } from '../dist/src/cli/code-cache.js';
 
-main(process.argv.slice(2)).then((code) => {
+// A reader that stops early (aspalint … | head) is not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`aspalint: cannot write the output: ${err.message}\n`);
+  process.exit(2);
+});
+
+const argv = process.argv.slice(2);
+const stdin = createRequire(import.meta.url)('../dist/early.cjs').startEarly(argv);
+const bundle = fileURLToPath(new URL('../dist/aspalint.cjs', import.meta.url));
+const cli = loadWithCodeCache(bundle, { writeCache: process.env.ASPALINT_WRITE_CODE_CACHE === '1' }).exports;
+
+cli.main(argv, stdin && { stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then((code) => {
   process.exitCode = code;
 });

@@ -23,19 +23,37 @@ export function exampleText(example: Example): string {
 }
 
 /** Runs fn with an environment variable set (undefined: unset), the spellers and memos reloaded before and after. */
+function resetLanguageComponents(): void {
+  resetVoikko();
+  resetHunspell();
+  resetMorphology();
+  resetStemMemo();
+}
+
 export function withEnv<T>(name: string, value: string | undefined, fn: () => T): T {
   const before = process.env[name];
-  const reset = () => {
-    resetVoikko();
-    resetHunspell();
-    resetMorphology();
-    resetStemMemo();
-  };
+  const reset = resetLanguageComponents;
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
   reset();
   try {
     return fn();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+    reset();
+  }
+}
+
+/** withEnv for an async fn: the variable stays set until its promise settles. */
+export async function withEnvAsync<T>(name: string, value: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const before = process.env[name];
+  const reset = resetLanguageComponents;
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  reset();
+  try {
+    return await fn();
   } finally {
     if (before === undefined) delete process.env[name];
     else process.env[name] = before;

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { FileResult, InputError } from '../types.js';
 import type { InputItem } from '../input/read-inputs.js';
 import { packageRoot } from './catalogue.js';
+import { loading } from '../text/preload.js';
 import type { Linter, LinterOptions, LintInput } from './linter.js';
 
 export type Outcome = { result: FileResult } | { error: InputError };
@@ -52,12 +54,22 @@ export async function* lintStream(
     if (next.done) return;
     const item = next.value;
     if ('error' in item) yield { error: item.error };
-    else {
+    else if (linted === 0) {
+      // A speller may still be loading in the background (cli/early.ts). Voikko's
+      // analysis serves most Finnish rules: wait for it. A Swedish dictionary
+      // serves spelling only: the other rules run meanwhile.
+      await loading('voikko');
+      const hunspell = loading('hunspell');
+      const message = item.message as LintInput;
+      yield { result: hunspell ? await linter.lintWhenLoaded(message, 'hunspell', hunspell) : linter.lint(message) };
+      linted++;
+    } else {
       yield { result: linter.lint(item.message as LintInput) };
       linted++;
     }
   }
-  const { Piscina } = await import('piscina');
+  // Required, not imported: piscina finds its own worker file beside it, so it stays outside the bundle.
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   // Small heaps make the workers collect early: memory stays flat on a year of mail.
   const pool = new Piscina({
     filename: join(packageRoot(), 'dist', 'lint-worker.mjs'),

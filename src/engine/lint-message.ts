@@ -1,4 +1,4 @@
-import type { Finding, FileResult, Message, RawFinding, Trilingual, UiLang } from '../types.js';
+import type { Finding, FileResult, Lang, Message, RawFinding, Trilingual, UiLang } from '../types.js';
 import { Analysis } from '../text/analysis.js';
 import { CHECKS } from '../checks/index.js';
 import { phraseCheck } from '../checks/phrase.js';
@@ -21,51 +21,107 @@ export interface LintOptions {
  * before analysis, keeping every offset; its placeholders stay, read as names.
  */
 export function lintMessage(message: Message, ruleSet: RuleSet, options: LintOptions = {}): FileResult {
-  const syntax = message.template ? findTemplateSyntax(message.text) : null;
-  const analysis = new Analysis(syntax ? { ...message, text: blankControls(message.text, syntax) } : message);
-  const lang = analysis.language;
-  const uiLang: UiLang = options.uiLang ?? (lang === 'fi' || lang === 'sv' ? lang : 'en');
-  const findings: Finding[] = [];
-  let phraseMatches: Map<string, PhraseMatch[]> | undefined;
-  const matchesOf = (ruleId: string): PhraseMatch[] | undefined => {
-    if (!phraseMatches) {
-      phraseMatches = new Map();
-      for (const m of ruleSet.phraseSet(lang)?.find(analysis) ?? []) {
-        const list = phraseMatches.get(m.phrase.ruleId);
-        if (list) list.push(m);
-        else phraseMatches.set(m.phrase.ruleId, [m]);
+  const run = new MessageRun(message, ruleSet, options);
+  run.check(() => true);
+  return run.result();
+}
+
+/**
+ * lintMessage while a speller (the language component) is still loading in
+ * the background: the rules that need it for this message's language run
+ * once `loaded` resolves, the others meanwhile. The result is lintMessage's.
+ */
+export async function lintMessageWhenLoaded(
+  message: Message,
+  ruleSet: RuleSet,
+  options: LintOptions,
+  component: 'voikko' | 'hunspell',
+  loaded: Promise<void>,
+): Promise<FileResult> {
+  const run = new MessageRun(message, ruleSet, options);
+  const needs = (rule: ActiveRule) => rule.meta.requires?.[run.lang as 'fi' | 'sv'] === component;
+  run.check((rule) => !needs(rule));
+  if (run.rules().some(needs)) {
+    await loaded;
+    run.check(needs);
+  }
+  return run.result();
+}
+
+class MessageRun {
+  private readonly syntax: TemplateSyntax | null;
+  private readonly analysis: Analysis;
+  readonly lang: Lang;
+  private readonly uiLang: UiLang;
+  private readonly findings: Finding[] = [];
+  private phraseMatches: Map<string, PhraseMatch[]> | undefined;
+
+  constructor(
+    private readonly message: Message,
+    private readonly ruleSet: RuleSet,
+    private readonly options: LintOptions,
+  ) {
+    this.syntax = message.template ? findTemplateSyntax(message.text) : null;
+    this.analysis = new Analysis(this.syntax ? { ...message, text: blankControls(message.text, this.syntax) } : message);
+    this.lang = this.analysis.language;
+    this.uiLang = options.uiLang ?? (this.lang === 'fi' || this.lang === 'sv' ? this.lang : 'en');
+  }
+
+  /** The rules in force for this message's channel and language. */
+  rules(): ActiveRule[] {
+    return this.ruleSet.forMessage(this.message.channel, this.lang);
+  }
+
+  /** Runs the message's rules that `which` selects. */
+  check(which: (rule: ActiveRule) => boolean): void {
+    const { syntax, analysis, ruleSet } = this;
+    for (const rule of this.rules()) {
+      if (!which(rule)) continue;
+      // In a template a placeholder is meant to be there.
+      if (syntax && rule.meta.id === 'template/placeholder') continue;
+      const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
+      const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
+      if (!check) continue;
+      const matches = isPhraseRule ? this.matchesOf(rule.meta.id) : undefined;
+      const ctx = { rule: rule.meta, options: rule.options, products: this.options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
+      for (const raw of check(analysis, ctx)) {
+        // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
+        if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
+        this.findings.push(toFinding(raw, rule, analysis, this.uiLang));
       }
     }
-    return phraseMatches.get(ruleId);
-  };
-  for (const rule of ruleSet.forMessage(message.channel, lang)) {
-    // In a template a placeholder is meant to be there.
-    if (syntax && rule.meta.id === 'template/placeholder') continue;
-    const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
-    const check = CHECKS[rule.meta.id] ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
-    if (!check) continue;
-    const matches = isPhraseRule ? matchesOf(rule.meta.id) : undefined;
-    const ctx = { rule: rule.meta, options: rule.options, products: options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
-    for (const raw of check(analysis, ctx)) {
-      // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
-      if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
-      findings.push(toFinding(raw, rule, analysis, uiLang));
-    }
   }
-  findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
-  const { kept, suppressed } = applySuppressions(findings, analysis.directives, analysis.lineIndex);
-  const score = kept.reduce((sum, f) => sum + (f.severity === 'info' ? 0 : f.weight), 0);
-  return {
-    path: message.path,
-    language: lang,
-    channel: message.channel,
-    score,
-    bingo: messageBingo(loadCatalogue().bingo, kept),
-    findings: kept,
-    suppressed: suppressed.length,
-    ...(suppressed.length > 0 ? { suppressedFindings: suppressed } : {}),
-    ...(message.meta ? { meta: message.meta } : {}),
-  };
+
+  /** The phrase rules' matches, found in one walk over the words for all of them. */
+  private matchesOf(ruleId: string): PhraseMatch[] | undefined {
+    if (!this.phraseMatches) {
+      this.phraseMatches = new Map();
+      for (const m of this.ruleSet.phraseSet(this.lang)?.find(this.analysis) ?? []) {
+        const list = this.phraseMatches.get(m.phrase.ruleId);
+        if (list) list.push(m);
+        else this.phraseMatches.set(m.phrase.ruleId, [m]);
+      }
+    }
+    return this.phraseMatches.get(ruleId);
+  }
+
+  result(): FileResult {
+    const { message, analysis, findings } = this;
+    findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
+    const { kept, suppressed } = applySuppressions(findings, analysis.directives, analysis.lineIndex);
+    const score = kept.reduce((sum, f) => sum + (f.severity === 'info' ? 0 : f.weight), 0);
+    return {
+      path: message.path,
+      language: this.lang,
+      channel: message.channel,
+      score,
+      bingo: messageBingo(loadCatalogue().bingo, kept),
+      findings: kept,
+      suppressed: suppressed.length,
+      ...(suppressed.length > 0 ? { suppressedFindings: suppressed } : {}),
+      ...(message.meta ? { meta: message.meta } : {}),
+    };
+  }
 }
 
 /** Whether a span touches a control tag, or the blanked gap right around one. */

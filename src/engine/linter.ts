@@ -5,7 +5,7 @@ import type { Channel, FileResult, InputError, LintReport, Message, Summary, UiL
 import { readInputs, type InputOptions } from '../input/read-inputs.js';
 import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import type { MacroOptions } from '../input/macros.js';
-import { lintMessage } from './lint-message.js';
+import { lintMessage, lintMessageWhenLoaded, type LintOptions } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
 import { isTemplatePath } from '../text/template.js';
 
@@ -31,6 +31,8 @@ export type LintInput = Omit<Message, 'channel'> & { channel?: Channel };
 
 export interface Linter {
   lint(message: LintInput): FileResult;
+  /** lint() while a speller is loading: the rules that need it wait for `loaded` (see lintMessageWhenLoaded). */
+  lintWhenLoaded(message: LintInput, component: 'voikko' | 'hunspell', loaded: Promise<void>): Promise<FileResult>;
   /** How to read a file that the config names as a macro collection; undefined for other files. */
   macroSource(path: string): MacroOptions | undefined;
   config: Config;
@@ -58,30 +60,43 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return keys;
     },
     lint(message) {
-      const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
-      const rules = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
-      const key = JSON.stringify(rules);
-      let ruleSet = ruleSets.get(key);
-      if (!ruleSet) {
-        ruleSet = new RuleSet(metas, rules, config.phrases ?? {});
-        ruleSets.set(key, ruleSet);
-      }
-      // Command-line flags beat what the record itself says, which beats the config for its path.
-      const channel = options.channel ?? message.channel ?? settings.channel ?? 'email';
-      const flagLang = options.lang && options.lang !== 'auto' ? options.lang : undefined;
-      const configLang = settings.language && settings.language !== 'auto' ? settings.language : undefined;
-      const lang = flagLang ?? message.lang ?? configLang;
-      const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
-      const path = message.path.split('#')[0]!;
-      if (resolved.template === undefined && (options.template || (path !== '-' && isTemplatePath(path, config.templates ?? [], configDir)))) {
-        resolved.template = true;
-      }
-      if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
-      const result = lintMessage(resolved, ruleSet, { ...(uiLang ? { uiLang } : {}), products });
-      if (options.keepText) result.source = { text: resolved.text, ...(resolved.customer !== undefined ? { customer: resolved.customer } : {}) };
-      return result;
+      const { resolved, ruleSet, lintOptions } = prepare(message);
+      return withSource(lintMessage(resolved, ruleSet, lintOptions), resolved);
+    },
+    async lintWhenLoaded(message, component, loaded) {
+      const { resolved, ruleSet, lintOptions } = prepare(message);
+      return withSource(await lintMessageWhenLoaded(resolved, ruleSet, lintOptions, component, loaded), resolved);
     },
   };
+
+  /** The message with its channel, language and template mode resolved, and the rule set of its settings. */
+  function prepare(message: LintInput): { resolved: Message; ruleSet: RuleSet; lintOptions: LintOptions } {
+    const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
+    const rules = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
+    const key = JSON.stringify(rules);
+    let ruleSet = ruleSets.get(key);
+    if (!ruleSet) {
+      ruleSet = new RuleSet(metas, rules, config.phrases ?? {});
+      ruleSets.set(key, ruleSet);
+    }
+    // Command-line flags beat what the record itself says, which beats the config for its path.
+    const channel = options.channel ?? message.channel ?? settings.channel ?? 'email';
+    const flagLang = options.lang && options.lang !== 'auto' ? options.lang : undefined;
+    const configLang = settings.language && settings.language !== 'auto' ? settings.language : undefined;
+    const lang = flagLang ?? message.lang ?? configLang;
+    const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
+    const path = message.path.split('#')[0]!;
+    if (resolved.template === undefined && (options.template || (path !== '-' && isTemplatePath(path, config.templates ?? [], configDir)))) {
+      resolved.template = true;
+    }
+    if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
+    return { resolved, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products } };
+  }
+
+  function withSource(result: FileResult, resolved: Message): FileResult {
+    if (options.keepText) result.source = { text: resolved.text, ...(resolved.customer !== undefined ? { customer: resolved.customer } : {}) };
+    return result;
+  }
 }
 
 /** The user's dictionary: `words:` in the config and .aspalint-words.txt beside it. */

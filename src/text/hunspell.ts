@@ -53,7 +53,7 @@ const MEMO_LIMIT = 100_000;
 const MAX_WORD_CHARS = 100;
 
 type Ptr = bigint;
-type Fn = (...args: unknown[]) => unknown;
+type Fn = ((...args: unknown[]) => unknown) & { async(...args: unknown[]): void };
 interface KoffiLib {
   func(signature: string): Fn;
 }
@@ -74,6 +74,7 @@ const loaded = new Map<string, { speller: Hunspell | null; status: HunspellStatu
 function bind(lib: KoffiLib) {
   return {
     create: lib.func('void *Hunspell_create(const char *affpath, const char *dpath)'),
+    destroy: lib.func('void Hunspell_destroy(void *handle)'),
     encoding: lib.func('const char *Hunspell_get_dic_encoding(void *handle)'),
     spell: lib.func('int Hunspell_spell(void *handle, const char *word)'),
     suggest: lib.func('int Hunspell_suggest(void *handle, _Out_ void **list, const char *word)'),
@@ -119,10 +120,55 @@ export function hunspellStatus(dictionary: SwedishDictionary | string = 'sv_SE')
 /** Forgets loaded spellers (tests switch ASPALINT_NO_HUNSPELL between runs). */
 export function resetHunspell(): void {
   loaded.clear();
+  pending.clear();
   library = undefined;
 }
 
-function load(dictionary: string): { speller: Hunspell | null; status: HunspellStatus } {
+type Loaded = { speller: Hunspell | null; status: HunspellStatus };
+type Prepared = { lib: Library; dictionary: string; aff: string; dic: string; dir: string; started: number };
+
+function load(dictionary: string): Loaded {
+  const p = prepare(dictionary);
+  if (!('lib' in p)) return p;
+  try {
+    return finish(p, p.lib.f.create(p.aff, p.dic) as Ptr | null);
+  } catch (err) {
+    return { speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } };
+  }
+}
+
+const pending = new Map<string, Promise<void>>();
+
+/**
+ * Starts loading a dictionary in a background thread (koffi's asynchronous
+ * call; parsing a Swedish .dic takes ~70 ms), so that it overlaps with other
+ * start-up work. Await the promise before the first getHunspell() of that
+ * dictionary: a call made while the load is under way loads it a second time.
+ */
+export function preloadHunspell(dictionary: SwedishDictionary | string = 'sv_SE'): Promise<void> {
+  if (loaded.has(dictionary)) return Promise.resolve();
+  let promise = pending.get(dictionary);
+  if (promise) return promise;
+  promise = new Promise<void>((resolve) => {
+    const done = (entry: Loaded, handle?: unknown) => {
+      if (loaded.has(dictionary) && entry.speller && 'lib' in p) p.lib.f.destroy(handle); // a synchronous load won the race
+      if (!loaded.has(dictionary)) loaded.set(dictionary, entry);
+      pending.delete(dictionary);
+      resolve();
+    };
+    const p = prepare(dictionary);
+    if (!('lib' in p)) return done(p);
+    p.lib.f.create.async(p.aff, p.dic, (err: unknown, handle: unknown) => {
+      if (err) return done({ speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } });
+      done(finish(p, handle as Ptr | null), handle);
+    });
+  });
+  pending.set(dictionary, promise);
+  return promise;
+}
+
+/** The library and the dictionary's files, or why the dictionary cannot be loaded. */
+function prepare(dictionary: string): Prepared | Loaded {
   if (process.env.ASPALINT_NO_HUNSPELL === '1') {
     return { speller: null, status: { active: false, detail: 'disabled by ASPALINT_NO_HUNSPELL=1' } };
   }
@@ -134,11 +180,15 @@ function load(dictionary: string): { speller: Hunspell | null; status: HunspellS
   if (!dir) {
     return { speller: null, status: { active: false, detail: `${lib.name} found, but no ${dictionary}.dic/.aff (hunspell-sv)` } };
   }
+  return { lib, dictionary, dir, aff: join(dir, `${dictionary}.aff`), dic: join(dir, `${dictionary}.dic`), started };
+}
+
+function finish({ lib, dictionary, dir, started }: Prepared, handle: Ptr | null): Loaded {
+  if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
   try {
-    const handle = lib.f.create(join(dir, `${dictionary}.aff`), join(dir, `${dictionary}.dic`)) as Ptr | null;
-    if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
     const encoding = String(lib.f.encoding(handle) ?? '');
     if (!/^utf-?8$/i.test(encoding)) {
+      lib.f.destroy(handle);
       return { speller: null, status: { active: false, detail: `${dictionary}: encoding ${encoding} is not supported (UTF-8 only)` } };
     }
     const speller = makeSpeller(lib, handle, dictionary, performance.now() - started);

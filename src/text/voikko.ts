@@ -113,7 +113,7 @@ export interface VoikkoStatus {
   detail: string;
 }
 
-let state: { voikko: Voikko | null; status: VoikkoStatus } | undefined;
+let state: Loaded | undefined;
 
 /** The Finnish Voikko instance, loaded on first call; null when unavailable or disabled. */
 export function getVoikko(): Voikko | null {
@@ -133,12 +133,56 @@ export function voikkoStatus(): VoikkoStatus {
 /** Forgets the loaded instance (tests switch ASPALINT_NO_VOIKKO between runs). */
 export function resetVoikko(): void {
   state = undefined;
+  pending = undefined;
 }
 
 type Ptr = bigint;
 type Fn = (...args: unknown[]) => unknown;
 
-function load(): { voikko: Voikko | null; status: VoikkoStatus } {
+type Loaded = { voikko: Voikko | null; status: VoikkoStatus };
+type Prepared = { koffi: KoffiLike; f: Bound; started: number };
+
+function load(): Loaded {
+  const p = prepare();
+  if (!('f' in p)) return p;
+  try {
+    const error: [unknown] = [null];
+    return finish(p, p.f.init(error, 'fi', null) as Ptr | null, error[0]);
+  } catch (err) {
+    return unusable(err);
+  }
+}
+
+let pending: Promise<void> | undefined;
+
+/**
+ * Starts loading Voikko with its dictionary in a background thread (koffi's
+ * asynchronous call), so that it overlaps with other start-up work. Await the
+ * promise before the first getVoikko(): a call made while the load is under
+ * way loads a second instance synchronously.
+ */
+export function preloadVoikko(): Promise<void> {
+  if (state) return Promise.resolve();
+  return (pending ??= new Promise<void>((resolve) => {
+    const p = prepare();
+    if (!('f' in p)) {
+      state ??= p;
+      resolve();
+      return;
+    }
+    const error: [unknown] = [null];
+    p.f.init.async(error, 'fi', null, (err: unknown, handle: unknown) => {
+      const loaded = err ? unusable(err) : finish(p, handle as Ptr | null, error[0]);
+      if (state && loaded.voikko) p.f.terminate(handle); // a synchronous load won the race
+      state ??= loaded;
+      pending = undefined;
+      resolve();
+    });
+  }));
+}
+
+/** koffi and the library, or why Voikko cannot be loaded. */
+function prepare(): Prepared | Loaded {
   if (process.env.ASPALINT_NO_VOIKKO === '1') {
     return { voikko: null, status: { active: false, detail: 'disabled by ASPALINT_NO_VOIKKO=1' } };
   }
@@ -149,23 +193,22 @@ function load(): { voikko: Voikko | null; status: VoikkoStatus } {
   } catch (err) {
     return { voikko: null, status: { active: false, detail: `koffi not loadable: ${firstLine(err)}` } };
   }
-  let lib: KoffiLib | undefined;
   const tried: string[] = [];
   for (const name of LIBRARY_NAMES) {
     try {
-      lib = koffi.load(name);
-      break;
+      return { koffi, f: bind(koffi.load(name)), started };
     } catch (err) {
       tried.push(`${name}: ${firstLine(err)}`);
     }
   }
-  if (!lib) return { voikko: null, status: { active: false, detail: `libvoikko not found (${tried.join('; ')})` } };
+  return { voikko: null, status: { active: false, detail: `libvoikko not found (${tried.join('; ')})` } };
+}
+
+/** The instance from voikkoInit's result, with the options aspalint relies on. */
+function finish({ koffi, f, started }: Prepared, handle: Ptr | null, error: unknown): Loaded {
   try {
-    const f = bind(lib);
-    const error: [unknown] = [null];
-    const handle = f.init(error, 'fi', null) as Ptr | null;
     if (!handle) {
-      const reason = typeof error[0] === 'string' ? error[0] : 'unknown error';
+      const reason = typeof error === 'string' ? error : 'unknown error';
       return { voikko: null, status: { active: false, detail: `libvoikko found, but no Finnish dictionary (voikko-fi): ${reason}` } };
     }
     f.setBool(handle, OPT_IGNORE_DOT, 1);
@@ -178,12 +221,17 @@ function load(): { voikko: Voikko | null; status: VoikkoStatus } {
     const voikko = makeVoikko(koffi, f, handle, version, performance.now() - started);
     return { voikko, status: { active: true, detail: `libvoikko ${version}, Finnish dictionary loaded` } };
   } catch (err) {
-    return { voikko: null, status: { active: false, detail: `libvoikko unusable: ${firstLine(err)}` } };
+    return unusable(err);
   }
 }
 
+function unusable(err: unknown): Loaded {
+  return { voikko: null, status: { active: false, detail: `libvoikko unusable: ${firstLine(err)}` } };
+}
+
+type AsyncFn = Fn & { async(...args: unknown[]): void };
 interface KoffiLib {
-  func(signature: string): Fn;
+  func(signature: string): AsyncFn;
 }
 interface KoffiLike {
   load(name: string): KoffiLib;
@@ -193,6 +241,7 @@ interface KoffiLike {
 function bind(lib: KoffiLib) {
   return {
     init: lib.func('void *voikkoInit(_Out_ const char **error, const char *langcode, const char *path)'),
+    terminate: lib.func('void voikkoTerminate(void *handle)'),
     setBool: lib.func('int voikkoSetBooleanOption(void *handle, int option, int value)'),
     setInt: lib.func('int voikkoSetIntegerOption(void *handle, int option, int value)'),
     version: lib.func('const char *voikkoGetVersion()'),
