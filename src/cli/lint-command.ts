@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
 import { findConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
@@ -6,7 +7,7 @@ import { addToSummary, createLinter, type Linter, type LinterOptions } from '../
 import { lintStream } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
-import { readInputs } from '../input/read-inputs.js';
+import { formatOf, readInputs } from '../input/read-inputs.js';
 import { preloadYaml } from '../input/yaml.js';
 import type { ColumnMapping } from '../input/csv.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
@@ -168,19 +169,33 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       if (n > 1) progress.setTotal(n);
     },
   });
-  for await (const outcome of lintStream(items, linter, linterOptions, { ...(flags.jobs ? { jobs: flags.jobs } : {}), expected: () => expected })) {
-    if ('error' in outcome) {
-      errors.push(outcome.error);
-      continue;
+  // A mail archive is long by nature: its messages go to the workers from the first one, so
+  // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
+  const mailArchive = paths.some((p) => formatOf(p === '-' ? '' : p, flags.inputFormat) === 'mbox');
+  const batch = { ...(flags.jobs ? { jobs: flags.jobs } : {}), ...(mailArchive ? { warmup: 0 } : {}), expected: () => expected };
+  // V8 lets a busy heap grow to several times what it holds before it collects: linting a
+  // year of mail reached 370 MB with ~55 MB live. Growing by 20 % at a time keeps a long run
+  // near its live size for ~3 % more time. The flag is process-wide (the workers follow it)
+  // and is put back after the batch: V8's code cache is only valid under the flags it was
+  // made with (cli/code-cache.ts).
+  setFlagsFromString('--heap-growing-percent=20');
+  try {
+    for await (const outcome of lintStream(items, linter, linterOptions, batch)) {
+      if ('error' in outcome) {
+        errors.push(outcome.error);
+        continue;
+      }
+      let result = outcome.result;
+      if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+      if (redactReport) result = redactOne(result, redactReport);
+      addToSummary(summary, result);
+      if (languages.length < 1000) languages.push(result.language);
+      if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
+      sink.add(result);
+      progress.tick();
     }
-    let result = outcome.result;
-    if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-    if (redactReport) result = redactOne(result, redactReport);
-    addToSummary(summary, result);
-    if (languages.length < 1000) languages.push(result.language);
-    if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
-    sink.add(result);
-    progress.tick();
+  } finally {
+    setFlagsFromString('--heap-growing-percent=0');
   }
   progress.stop();
   const uiLang = uiLangFixed ?? defaultUiLang(languages, io.env);
