@@ -150,17 +150,17 @@ export function preloadHunspell(dictionary: SwedishDictionary | string = 'sv_SE'
   let promise = pending.get(dictionary);
   if (promise) return promise;
   promise = new Promise<void>((resolve) => {
-    const done = (entry: Loaded, handle?: unknown) => {
-      if (loaded.has(dictionary) && entry.speller && 'lib' in p) p.lib.f.destroy(handle); // a synchronous load won the race
+    const p = prepare(dictionary);
+    const settle = (entry: Loaded, handle?: unknown) => {
       if (!loaded.has(dictionary)) loaded.set(dictionary, entry);
+      else if (entry.speller && 'lib' in p) p.lib.f.destroy(handle); // a synchronous load won the race
       pending.delete(dictionary);
       resolve();
     };
-    const p = prepare(dictionary);
-    if (!('lib' in p)) return done(p);
+    if (!('lib' in p)) return settle(p);
     p.lib.f.create.async(p.aff, p.dic, (err: unknown, handle: unknown) => {
-      if (err) return done({ speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } });
-      done(finish(p, handle as Ptr | null), handle);
+      if (err) return settle({ speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } });
+      settle(finish(p, handle as Ptr | null), handle);
     });
   });
   pending.set(dictionary, promise);
