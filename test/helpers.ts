@@ -22,7 +22,6 @@ export function exampleText(example: Example): string {
   return typeof example === 'string' ? example : example.text;
 }
 
-/** Runs fn with an environment variable set (undefined: unset), the spellers and memos reloaded before and after. */
 function resetLanguageComponents(): void {
   resetVoikko();
   resetHunspell();
@@ -30,33 +29,28 @@ function resetLanguageComponents(): void {
   resetStemMemo();
 }
 
+/**
+ * Runs fn with an environment variable set (undefined: unset), the spellers and
+ * memos reloaded before and after. When fn returns a promise, the variable stays
+ * set until it settles.
+ */
 export function withEnv<T>(name: string, value: string | undefined, fn: () => T): T {
   const before = process.env[name];
-  const reset = resetLanguageComponents;
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-  reset();
+  const set = (v: string | undefined) => {
+    if (v === undefined) delete process.env[name];
+    else process.env[name] = v;
+    resetLanguageComponents();
+  };
+  const restore = () => set(before);
+  set(value);
+  let result: T;
   try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-    reset();
+    result = fn();
+  } catch (err) {
+    restore();
+    throw err;
   }
-}
-
-/** withEnv for an async fn: the variable stays set until its promise settles. */
-export async function withEnvAsync<T>(name: string, value: string | undefined, fn: () => Promise<T>): Promise<T> {
-  const before = process.env[name];
-  const reset = resetLanguageComponents;
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-  reset();
-  try {
-    return await fn();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-    reset();
-  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
 }

@@ -11,7 +11,7 @@ import { finnishMorphology } from '../src/text/morphology.js';
 import { getHunspell, hunspellStatus, preloadHunspell, resetHunspell } from '../src/text/hunspell.js';
 import { getVoikko, preloadVoikko, resetVoikko, voikkoStatus } from '../src/text/voikko.js';
 import { languageHint } from '../src/text/preload.js';
-import { withEnvAsync } from './helpers.js';
+import { withEnv } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'aspalint.js');
@@ -128,11 +128,11 @@ describe('spellers loaded in a background thread', () => {
     const preloaded = getVoikko();
     resetVoikko();
     expect(preloaded?.spell('tilauksesi') ?? null).toBe(getVoikko()?.spell('tilauksesi') ?? null);
-    await withEnvAsync('ASPALINT_NO_VOIKKO', '1', async () => {
+    await withEnv('ASPALINT_NO_VOIKKO', '1', async () => {
       await preloadVoikko();
       expect(voikkoStatus().detail).toMatch(/ASPALINT_NO_VOIKKO/);
     });
-    await withEnvAsync('ASPALINT_NO_HUNSPELL', '1', async () => {
+    await withEnv('ASPALINT_NO_HUNSPELL', '1', async () => {
       await preloadHunspell('sv_SE');
       expect(hunspellStatus('sv_SE').detail).toMatch(/ASPALINT_NO_HUNSPELL/);
     });
