@@ -20,6 +20,7 @@ import { DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, type Corpus } from './be
 import { catalogueToPrh } from './bench/prh.js';
 import { stats, timeProcess, type Run, type Stats } from './bench/timing.js';
 import { BENCH_AGENTS, generateMbox } from './bench/mbox.js';
+import { measureSpelling, type SpellingMeasure } from './bench/spelling.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -249,6 +250,12 @@ async function main(): Promise<number> {
   const coldFiNoConfig = { label: `aspalint - --format json < ${stamp.drafts.fi} (fi), cwd outside the repo`, config: outsideHasConfig, ...stats(cold.fiNoConfig) };
   log(`  node -e 0 ${fmtMs(bare.median)}, aspalint fi ${fmtMs(coldFi.median)}, sv ${fmtMs(coldSv.median)}, fi outside the repo ${fmtMs(coldFiNoConfig.median)}`);
 
+  // 4b. Language components: load times and the cost of spelling, in this process --
+  log(`language components: loads, and spelling/typo on and off over the first ${fmtInt(subsetCount)} replies …`);
+  const spelling = measureSpelling(subsetFiles);
+  for (const l of spelling.loads) log(`  ${l.component}: ${l.active ? `${fmtMs(l.loadMs!)} to load` : `not active (${l.detail})`}`);
+  for (const c of spelling.costs) log(`  spelling ${c.lang}: ${fmtInt(c.msPerMB)} ms/MB, ${(c.share * 100).toFixed(0)} % of the linter's time`);
+
   // 5. Baseline: textlint + prh on the subset -------------------------------
   const baseline: BaselineResult = {};
   if (!opts.baseline) baseline.skipped = '--no-baseline';
@@ -298,6 +305,7 @@ async function main(): Promise<number> {
       fiOutsideRepo: { ...coldFiNoConfig, bytes: Buffer.byteLength(drafts.fi), ratioToBare: round(coldFiNoConfig.median / bare.median, 2) },
       target: '≤ 3× bare node',
     },
+    spelling,
     baseline,
     archive,
     benchSeconds: 0,
@@ -427,6 +435,7 @@ type Results = {
   corpus: { dir: string; generator: number; seed: number; reused: boolean; replies: number; bytes: number; languages: Record<string, number>; withBadSentence: number };
   batch: Timed & { repliesPerSec: number; mbPerSec: number };
   cold: { bare: Timed } & Record<'fi' | 'sv' | 'fiOutsideRepo', Timed & { bytes: number; ratioToBare: number; config: boolean }>;
+  spelling: SpellingMeasure;
   baseline: BaselineResult;
   archive: ReturnType<typeof runArchive> | { skipped: string };
   benchSeconds: number;
@@ -475,6 +484,14 @@ function markdown(r: Results): string {
   } else {
     lines.push('', `Baseline (textlint + prh): skipped (${b.skipped ?? 'unknown'}).`);
   }
+  const sp = r.spelling;
+  lines.push('', '### Language components (in-process; spelling: the linter with spelling/typo on against off, warm, median of ' + sp.passes + ' passes)', '', '| Component | Load | Spelling cost |', '| --- | ---: | --- |');
+  for (const l of sp.loads) {
+    const cost = sp.costs.find((c) => l.component.includes(`(${c.lang})`) && (c.lang === 'fi' || l.component.includes('sv_SE')));
+    const costText = cost ? `${fmtInt(cost.msPerMB)} ms/MB of ${cost.lang} replies (${(cost.share * 100).toFixed(0)} % of the linter's time; ${fmtInt(cost.replies)} replies, ${cost.mb} MB)` : l.component.includes('sv_FI') ? 'loaded only when sv_SE rejects a word' : '';
+    lines.push(`| ${l.component} | ${l.active ? fmtMs(l.loadMs!) : `not active: ${l.detail}`} | ${costText} |`);
+  }
+  lines.push('', 'The first component loaded also pays for loading koffi. A cold run loads only what its language needs, in a background thread (see the cold rows).');
   const a = r.archive;
   if ('runs' in a) {
     lines.push('', `### Archive: ${a.mb} MB mbox (${fmtInt(a.messages)} messages), \`aspalint ${a.mbox} --agents … --format json\``, '', '| Workers | Time | MB/s | Replies/s | Peak RSS |', '| ---: | ---: | ---: | ---: | ---: |');
