@@ -17,12 +17,14 @@ function fold(key: string): string {
   return key.replace(/(kk|pp|tt)/g, (m) => m[0]!).replace(/d/g, 't').replace(/ng/g, 'nk').replace(/mm/g, 'mp');
 }
 
-function shares(keys: Set<string>, key: string): boolean {
+/** A sentence's content keys with their folded forms, folded once for all the questions. */
+type KeyEntry = readonly [key: string, folded: string];
+
+function shares(entries: readonly KeyEntry[], keys: Set<string>, key: string): boolean {
   if (keys.has(key)) return true;
   const folded = fold(key);
-  for (const k of keys) {
+  for (const [k, f] of entries) {
     if (keysMatch(key, k) || keysMatch(k, key)) return true;
-    const f = fold(k);
     if (keysMatch(folded, f) || keysMatch(f, folded)) return true;
     // Compounds: "välittäjä" answers "kiinteistönvälittäjälle", "mäklaren" "fastighetsmäklaren".
     const [short, long] = k.length < key.length ? [k, key] : [key, k];
@@ -39,13 +41,14 @@ export const unansweredQuestion: Check = (analysis) => {
   const questions = customer.questions;
   if (questions.length === 0) return [];
   const body = bodyWithKeys(analysis);
+  const entries = body.map((b) => [...b.keys].map((k): KeyEntry => [k, fold(k)]));
   const bodyText = body.map((b) => b.sentence.text).join(' ');
   const answered = (q: Question): boolean => {
     const cue = q.type === 'open' ? null : ANSWER_CUES[q.type];
     // Without content words only the kind of answer can tell; do not guess against the writer.
     if (q.keys.length === 0) return cue === null || cue.test(bodyText);
     for (let i = 0; i < body.length; i++) {
-      const shared = q.keys.filter((k) => shares(body[i]!.keys, k)).length;
+      const shared = q.keys.filter((k) => shares(entries[i]!, body[i]!.keys, k)).length;
       if (shared === 0) continue;
       const near = `${body[i]!.sentence.text} ${body[i + 1]?.sentence.text ?? ''}`;
       if (cue === null || cue.test(near)) return true;
