@@ -1,5 +1,4 @@
 import type { Analysis } from './analysis.js';
-import { dominantForm } from './address.js';
 
 /**
  * How formal a text is: casual (moi, tja, emoji, slang, all lower case with
@@ -32,8 +31,6 @@ export function registerMarkers(text: string): RegisterMarker[] {
 
 export interface RegisterReading {
   register: Register;
-  /** The text addresses its reader with te/ni. */
-  polite: boolean;
   markers: RegisterMarker[];
 }
 
@@ -47,5 +44,5 @@ export function readRegister(analysis: Analysis): RegisterReading {
   const signature = analysis.anatomy.signOff?.signature.map((s) => s.text).join('\n') ?? text.split('\n').slice(-3).join('\n');
   if (TITLE.test(signature)) formal++;
   const register: Register = formal > casual ? 'formal' : casual > formal ? 'casual' : 'neutral';
-  return { register, polite: dominantForm(analysis.address) === 'polite', markers };
+  return { register, markers };
 }

@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import type { Trilingual } from '../../types.js';
 import { readRegister } from '../../text/register.js';
+import { dominantForm } from '../../text/address.js';
 
 const NAMES: Record<'casual' | 'formal' | 'stiff', Trilingual> = {
   casual: { fi: 'rento', sv: 'ledig', en: 'casual' },
@@ -12,12 +13,14 @@ const NAMES: Record<'casual' | 'formal' | 'stiff', Trilingual> = {
 export const addressMismatch: Check = (analysis) => {
   const customer = analysis.customer;
   if (!customer) return [];
+  // Only the reply's own address forms matter here: the customer's are not analysed.
   const theirs = readRegister(customer);
+  if (theirs.register === 'neutral') return [];
   const ours = readRegister(analysis);
   if (theirs.register === 'casual') {
     const stiffGreeting = analysis.anatomy.greeting && /^(arvoisa|hyvä|bästa|ärade)/i.test(analysis.anatomy.greeting.word) && analysis.anatomy.greeting.name === null;
     const formal = ours.markers.find((m) => m.register === 'formal');
-    if (!ours.polite && !formal && !stiffGreeting) return [];
+    if (dominantForm(analysis.address) !== 'polite' && !formal && !stiffGreeting) return [];
     const polite = analysis.address.find((m) => m.form === 'polite' && !m.group);
     const at = formal ?? (stiffGreeting ? analysis.anatomy.greeting : null) ?? (polite ? { start: polite.word.start, end: polite.word.end } : null);
     if (!at) return [];
