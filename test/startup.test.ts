@@ -173,3 +173,11 @@ describe('stem keys computed by the build', () => {
     resetStemMemo();
   });
 });
+
+describe('stem keys computed by the build, looked up safely', () => {
+  it('a word named like an Object property gets a computed key, not the property', () => {
+    for (const lang of ['fi', 'sv'] as const) {
+      for (const word of ['constructor', 'tostring', '__proto__', 'valueof']) expect(typeof stemKey(word, lang), word).toBe('string');
+    }
+  });
+});

@@ -88,7 +88,9 @@ export function stemKey(word: string, lang: Lang): string {
   }
   let key = cache.get(word);
   if (key === undefined) {
-    key = primed[lang]?.[morphology?.id ?? 'none']?.[word] ?? computeKey(word, lang, morphology);
+    const table = primed[lang]?.[morphology?.id ?? 'none'];
+    // Own properties only: a word such as "constructor" must not find Object.prototype's.
+    key = table && Object.hasOwn(table, word) ? table[word]! : computeKey(word, lang, morphology);
     if (cache.size >= MEMO_LIMIT) cache.clear();
     cache.set(word, key);
   }
@@ -103,7 +105,7 @@ export function resetStemMemo(): void {
 }
 
 function computeKey(word: string, lang: 'fi' | 'sv', morphology: FinnishMorphology | null): string {
-  const lemma = IRREGULAR[lang][word];
+  const lemma = Object.hasOwn(IRREGULAR[lang], word) ? IRREGULAR[lang][word] : undefined;
   if (lemma) return lemma;
   if (!/^\p{L}+$/u.test(word)) return word;
   const base = morphology?.verbBaseform(word);
