@@ -7,27 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../src/report/github.js';
 import { escapeXml, formatJunit } from '../src/report/junit.js';
 import { lintFiles, summarize } from '../src/engine/linter.js';
-import type { FileResult, Finding, LintReport } from '../src/types.js';
+import type { FileResult, LintReport } from '../src/types.js';
+import { finding } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
-
-function finding(over: Partial<Finding>): Finding {
-  return {
-    ruleId: 'phrase/calque',
-    severity: 'warning',
-    weight: 1,
-    message: '”Älä epäröi” on suora käännös englannista. Luontevammin: ”ota rohkeasti yhteyttä”.',
-    line: 3,
-    column: 5,
-    endLine: 3,
-    endColumn: 15,
-    offset: 20,
-    length: 10,
-    actual: 'Älä epäröi',
-    suggestions: ['ota rohkeasti yhteyttä'],
-    ...over,
-  };
-}
 
 function report(): LintReport {
   const results: FileResult[] = [

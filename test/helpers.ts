@@ -1,7 +1,7 @@
 import type { Example, RuleMeta } from '../src/engine/catalogue.js';
 import { RuleSet, ruleMetas } from '../src/engine/rules.js';
 import { lintMessage } from '../src/engine/lint-message.js';
-import type { FileResult, Message } from '../src/types.js';
+import type { FileResult, Finding, Message } from '../src/types.js';
 import { resetVoikko } from '../src/text/voikko.js';
 import { resetHunspell } from '../src/text/hunspell.js';
 import { resetMorphology } from '../src/text/morphology.js';
@@ -53,4 +53,23 @@ export function withEnv<T>(name: string, value: string | undefined, fn: () => T)
   if (result instanceof Promise) return result.finally(restore) as T;
   restore();
   return result;
+}
+
+/** A phrase/calque finding for formatter tests, with the fields given overridden. */
+export function finding(over: Partial<Finding>): Finding {
+  return {
+    ruleId: 'phrase/calque',
+    severity: 'warning',
+    weight: 1,
+    message: '”Älä epäröi” on suora käännös englannista. Luontevammin: ”ota rohkeasti yhteyttä”.',
+    line: 3,
+    column: 5,
+    endLine: 3,
+    endColumn: 15,
+    offset: 20,
+    length: 10,
+    actual: 'Älä epäröi',
+    suggestions: ['ota rohkeasti yhteyttä'],
+    ...over,
+  };
 }

@@ -6,7 +6,8 @@ import { formatSarif, artifactUri, displayPath, type SuppressedFinding } from '.
 import { lintFiles, summarize } from '../src/engine/linter.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { ruleMetas } from '../src/engine/rules.js';
-import type { FileResult, Finding, LintReport } from '../src/types.js';
+import type { FileResult, LintReport } from '../src/types.js';
+import { finding } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -242,24 +243,6 @@ function validator(schema: object) {
 function expectValid(validate: ReturnType<typeof validator>, log: unknown): void {
   const ok = validate(log);
   expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)).toEqual([]);
-}
-
-function finding(over: Partial<Finding>): Finding {
-  return {
-    ruleId: 'phrase/calque',
-    severity: 'warning',
-    weight: 1,
-    message: '”Älä epäröi” on suora käännös englannista.',
-    line: 3,
-    column: 5,
-    endLine: 3,
-    endColumn: 15,
-    offset: 20,
-    length: 10,
-    actual: 'Älä epäröi',
-    suggestions: ['ota rohkeasti yhteyttä'],
-    ...over,
-  };
 }
 
 function syntheticReport(): LintReport {

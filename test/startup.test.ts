@@ -10,7 +10,7 @@ import { primeStemKeys, resetStemMemo, stemKey } from '../src/text/stem.js';
 import { finnishMorphology } from '../src/text/morphology.js';
 import { getHunspell, hunspellStatus, preloadHunspell, resetHunspell } from '../src/text/hunspell.js';
 import { getVoikko, preloadVoikko, resetVoikko, voikkoStatus } from '../src/text/voikko.js';
-import { languageHint } from '../src/text/preload.js';
+import { languageHint } from '../src/text/language.js';
 import { withEnv } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');

@@ -1,6 +1,7 @@
 import { fstatSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { languageHint, preloadLanguage } from '../text/preload.js';
+import { languageHint } from '../text/language.js';
+import { preloadLanguage } from '../text/preload.js';
 
 /** Read early only what a draft could be; a larger input is left to the stream. */
 const EARLY_LIMIT = 4 * 1024 * 1024;

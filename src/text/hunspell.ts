@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
@@ -52,18 +52,9 @@ function dictionaryDirs(): string[] {
 const MEMO_LIMIT = 100_000;
 const MAX_WORD_CHARS = 100;
 
-type Ptr = bigint;
-type Fn = ((...args: unknown[]) => unknown) & { async(...args: unknown[]): void };
-interface KoffiLib {
-  func(signature: string): Fn;
-}
-interface KoffiLike {
-  load(name: string): KoffiLib;
-  decode: { uint64(ptr: Ptr): number | bigint; string(ptr: Ptr): string };
-}
 
 interface Library {
-  koffi: KoffiLike;
+  koffi: Koffi;
   f: ReturnType<typeof bind>;
   name: string;
 }
@@ -83,22 +74,13 @@ function bind(lib: KoffiLib) {
 }
 
 function loadLibrary(): { lib: Library | null; detail: string } {
-  let koffi: KoffiLike;
+  const opened = openLibrary(LIBRARY_NAMES, 'libhunspell');
+  if (!('lib' in opened)) return { lib: null, detail: opened.detail };
   try {
-    koffi = createRequire(import.meta.url)('koffi') as KoffiLike;
+    return { lib: { koffi: opened.koffi, f: bind(opened.lib), name: opened.name }, detail: opened.name };
   } catch (err) {
-    return { lib: null, detail: `koffi not loadable: ${firstLine(err)}` };
+    return { lib: null, detail: `${opened.name}: ${firstLine(err)}` };
   }
-  const tried: string[] = [];
-  for (const name of LIBRARY_NAMES) {
-    try {
-      const lib = koffi.load(name);
-      return { lib: { koffi, f: bind(lib), name }, detail: name };
-    } catch (err) {
-      tried.push(`${name}: ${firstLine(err)}`);
-    }
-  }
-  return { lib: null, detail: `libhunspell not found (${tried.join('; ')})` };
 }
 
 /** The speller of one dictionary ("sv_SE", "sv_FI"), loaded on first call; null when unavailable. */
@@ -199,7 +181,6 @@ function finish({ lib, dictionary, dir, started }: Prepared, handle: Ptr | null)
 }
 
 function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, initMs: number): Hunspell {
-  const ptr = (value: unknown): Ptr => (value === null || value === undefined ? 0n : BigInt(value as number | bigint));
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
   const spellMemo = new Map<string, boolean>();
   const suggestMemo = new Map<string, string[]>();
@@ -222,10 +203,10 @@ function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, ini
         if (usable(word)) {
           const out: [unknown] = [null];
           const n = Number(f.suggest(handle, out, word));
-          const list = ptr(out[0]);
+          const list = toPtr(out[0]);
           if (list !== 0n) {
             try {
-              for (let i = 0; i < n; i++) all.push(koffi.decode.string(ptr(koffi.decode.uint64(list + BigInt(i * 8)))));
+              for (let i = 0; i < n; i++) all.push(koffi.decode.string(toPtr(koffi.decode.uint64(list + BigInt(i * 8)))));
             } finally {
               f.freeList(handle, [list], n);
             }
@@ -265,8 +246,4 @@ export function swedishSpeller(dictionaries: readonly string[] = ['sv_SE', 'sv_F
       return [];
     },
   };
-}
-
-function firstLine(err: unknown): string {
-  return String(err instanceof Error ? err.message : err).split('\n')[0]!;
 }

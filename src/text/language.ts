@@ -58,6 +58,17 @@ export function cueScores(words: Iterable<string>): LanguageScores {
   return scores;
 }
 
+/**
+ * The language of a text by its function words alone, when they decide it
+ * clearly (no fallback detector): a cheap hint for what to load early.
+ */
+export function languageHint(text: string): Lang | undefined {
+  const { fi, sv } = cueScores(wordsOf(text.slice(0, 4000)));
+  if (fi >= 3 && fi >= 2 * sv) return 'fi';
+  if (sv >= 3 && sv >= 2 * fi) return 'sv';
+  return undefined;
+}
+
 function wordsOf(text: string): string[] {
   return Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
 }

@@ -1,5 +1,4 @@
 import type { Lang } from '../types.js';
-import { cueScores } from './language.js';
 import { preloadVoikko } from './voikko.js';
 import { preloadHunspell } from './hunspell.js';
 
@@ -12,15 +11,6 @@ import { preloadHunspell } from './hunspell.js';
 export type LanguageComponent = 'voikko' | 'hunspell';
 
 const inFlight = new Map<LanguageComponent, Promise<void>>();
-
-/** The language of a text by its function words alone, when they decide it clearly; a hint for what to load. */
-export function languageHint(text: string): Lang | undefined {
-  const words = Array.from(text.slice(0, 4000).toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
-  const { fi, sv } = cueScores(words);
-  if (fi >= 3 && fi >= 2 * sv) return 'fi';
-  if (sv >= 3 && sv >= 2 * fi) return 'sv';
-  return undefined;
-}
 
 /** Starts loading, in a background thread, the speller a reply in this language will use. */
 export function preloadLanguage(lang: Lang): void {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
 
 /**
  * Finnish morphology, spelling and grammar through libvoikko (Debian
@@ -136,11 +136,9 @@ export function resetVoikko(): void {
   pending = undefined;
 }
 
-type Ptr = bigint;
-type Fn = (...args: unknown[]) => unknown;
 
 type Loaded = { voikko: Voikko | null; status: VoikkoStatus };
-type Prepared = { koffi: KoffiLike; f: Bound; started: number };
+type Prepared = { koffi: Koffi; f: Bound; started: number };
 
 function load(): Loaded {
   const p = prepare();
@@ -187,21 +185,13 @@ function prepare(): Prepared | Loaded {
     return { voikko: null, status: { active: false, detail: 'disabled by ASPALINT_NO_VOIKKO=1' } };
   }
   const started = performance.now();
-  let koffi: KoffiLike;
+  const opened = openLibrary(LIBRARY_NAMES, 'libvoikko');
+  if (!('lib' in opened)) return { voikko: null, status: { active: false, detail: opened.detail } };
   try {
-    koffi = createRequire(import.meta.url)('koffi') as KoffiLike;
+    return { koffi: opened.koffi, f: bind(opened.lib), started };
   } catch (err) {
-    return { voikko: null, status: { active: false, detail: `koffi not loadable: ${firstLine(err)}` } };
+    return unusable(err);
   }
-  const tried: string[] = [];
-  for (const name of LIBRARY_NAMES) {
-    try {
-      return { koffi, f: bind(koffi.load(name)), started };
-    } catch (err) {
-      tried.push(`${name}: ${firstLine(err)}`);
-    }
-  }
-  return { voikko: null, status: { active: false, detail: `libvoikko not found (${tried.join('; ')})` } };
 }
 
 /** The instance from voikkoInit's result, with the options aspalint relies on. */
@@ -229,14 +219,6 @@ function unusable(err: unknown): Loaded {
   return { voikko: null, status: { active: false, detail: `libvoikko unusable: ${firstLine(err)}` } };
 }
 
-type AsyncFn = Fn & { async(...args: unknown[]): void };
-interface KoffiLib {
-  func(signature: string): AsyncFn;
-}
-interface KoffiLike {
-  load(name: string): KoffiLib;
-  decode: { uint64(ptr: Ptr): number | bigint; string(ptr: Ptr): string };
-}
 
 function bind(lib: KoffiLib) {
   return {
@@ -283,14 +265,13 @@ const OTHER_KEYS = [
 ] as const;
 type ReadingKey = 'baseform' | 'class' | (typeof VERB_KEYS)[number][0] | (typeof OTHER_KEYS)[number][0] | 'wordbases';
 
-function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, initMs: number): Voikko {
-  const ptr = (value: unknown): Ptr => (value === null || value === undefined ? 0n : BigInt(value as number | bigint));
+function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs: number): Voikko {
   /** The strings of a NULL-terminated char* array. */
   const strings = (array: Ptr): string[] => {
     const out: string[] = [];
     if (array === 0n) return out;
     for (let at = array; ; at += 8n) {
-      const item = ptr(koffi.decode.uint64(at));
+      const item = toPtr(koffi.decode.uint64(at));
       if (item === 0n) break;
       out.push(koffi.decode.string(item));
     }
@@ -320,7 +301,7 @@ function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, in
       if (all === undefined) {
         all = [];
         if (usable(word)) {
-          const array = ptr(f.suggest(handle, word));
+          const array = toPtr(f.suggest(handle, word));
           try {
             all = strings(array);
           } finally {
@@ -336,14 +317,14 @@ function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, in
       if (known !== undefined) return known;
       const out: VoikkoAnalysis[] = [];
       if (usable(word)) {
-        const list = ptr(f.analyze(handle, word));
+        const list = toPtr(f.analyze(handle, word));
         try {
           for (let at = list; list !== 0n; at += 8n) {
-            const item = ptr(koffi.decode.uint64(at));
+            const item = toPtr(koffi.decode.uint64(at));
             if (item === 0n) break;
             const reading: Partial<Record<ReadingKey, string>> = {};
             const read = (name: ReadingKey, key: string) => {
-              const value = ptr(f.analysisValue(item, key));
+              const value = toPtr(f.analysisValue(item, key));
               if (value === 0n) return;
               try {
                 reading[name] = koffi.decode.string(value);
@@ -370,12 +351,12 @@ function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, in
         const bytes = Buffer.byteLength(paragraph, 'utf8');
         const units = codePointOffsets(paragraph);
         for (let skip = 0; ; skip++) {
-          const error = ptr(f.nextGrammarError(handle, paragraph, bytes, 0, skip));
+          const error = toPtr(f.nextGrammarError(handle, paragraph, bytes, 0, skip));
           if (error === 0n) break;
           try {
             const from = Number(f.errorStart(error));
             const to = from + Number(f.errorLength(error));
-            const description = ptr(f.errorDescription(error, 'fi'));
+            const description = toPtr(f.errorDescription(error, 'fi'));
             let text = '';
             if (description !== 0n) {
               text = koffi.decode.string(description);
@@ -388,7 +369,7 @@ function makeVoikko(koffi: KoffiLike, f: Bound, handle: Ptr, version: string, in
               code: Number(f.errorCode(error)),
               description: text,
               // Freed with the error itself.
-              suggestions: strings(ptr(f.errorSuggestions(error))),
+              suggestions: strings(toPtr(f.errorSuggestions(error))),
             });
           } finally {
             f.freeGrammarError(error);
@@ -423,8 +404,4 @@ export function codePointOffsets(text: string): number[] {
   }
   offsets.push(unit);
   return offsets;
-}
-
-function firstLine(err: unknown): string {
-  return String(err instanceof Error ? err.message : err).split('\n')[0]!;
 }
