@@ -49,6 +49,14 @@ for (const file of fg.sync('*/*.yaml', { cwd: rulesDir }).sort()) {
   const channels = (data.channels as string[] | undefined) ?? [...CHANNELS];
   need(channels.every((c) => CHANNELS.includes(c as never)), rel, 'unknown channel');
   need(data.examples && typeof data.examples === 'object', rel, 'examples are required');
+  for (const [lang, set] of Object.entries((data.examples ?? {}) as Record<string, { bad?: unknown[] }>)) {
+    (set.bad ?? []).forEach((ex, i) => {
+      const e = ex as { text?: unknown; actual?: unknown };
+      const actual = Array.isArray(e?.actual) ? e.actual : [e?.actual];
+      need(typeof e === 'object' && typeof e.text === 'string' && actual.length > 0 && actual.every((a) => typeof a === 'string' && a.length > 0),
+        rel, `examples.${lang}.bad #${i + 1} needs text and actual (the span it must report)`);
+    });
+  }
   const requires = data.requires as Record<string, string> | undefined;
   need(!requires || Object.values(requires).every((v) => v === 'voikko' || v === 'hunspell'), rel, 'requires: voikko or hunspell per language');
   rules.push({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { CHECKS } from '../src/checks/index.js';
 import { exampleText, runRule } from './helpers.js';
+import { applyFixes } from '../src/engine/fix.js';
 import { getVoikko } from '../src/text/voikko.js';
 import { getHunspell } from '../src/text/hunspell.js';
 
@@ -31,7 +32,15 @@ describe('rule catalogue', () => {
         (examples.bad ?? []).forEach((example, i) => {
           it.skipIf(missing)(`flags ${lang} bad #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
             const result = runRule(rule, example, lang);
-            expect(result.findings.map((f) => f.ruleId), exampleText(example)).toContain(rule.id);
+            const own = result.findings.filter((f) => f.ruleId === rule.id);
+            const ex = typeof example === 'string' ? { text: example } : example;
+            // As ESLint's RuleTester: the spans reported, and the text after the fixes, are part of the example.
+            const actual = ex.actual === undefined ? undefined : Array.isArray(ex.actual) ? ex.actual : [ex.actual];
+            expect(own.length, ex.text).toBeGreaterThan(0);
+            if (actual) expect(own.map((f) => f.actual), ex.text).toEqual(actual);
+            const fixed = applyFixes(ex.text, own).output;
+            if (ex.output !== undefined) expect(fixed, ex.text).toBe(ex.output);
+            else expect(fixed, `${ex.text}: the rule fixes this example; state its output`).toBe(ex.text);
           });
         });
         (examples.good ?? []).forEach((example, i) => {

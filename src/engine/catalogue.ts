@@ -17,7 +17,18 @@ export interface PhraseEntry {
 
 export type PhraseLists = Partial<Record<'fi' | 'sv' | 'en', PhraseEntry[]>>;
 
-export type Example = string | { text: string; channel?: Channel; customer?: string; lang?: 'fi' | 'sv' | 'en' };
+export interface ExampleCase {
+  text: string;
+  channel?: Channel;
+  customer?: string;
+  lang?: 'fi' | 'sv' | 'en';
+  /** Bad examples: the exact text of each finding of the rule, in text order (RuleTester's `errors`). */
+  actual?: string | string[];
+  /** Bad examples whose rule fixes: the text after one pass of its fixes (RuleTester's `output`). */
+  output?: string;
+}
+
+export type Example = string | ExampleCase;
 
 export interface RuleMeta {
   id: string;
