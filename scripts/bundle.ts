@@ -34,6 +34,13 @@ const EXTERNAL = [
   'koffi',
   'diff',
   'playwright-core',
+  // The servers' libraries: required only by `aspalint serve`, `mcp` and `lsp`.
+  'hono',
+  '@hono/node-server',
+  '@modelcontextprotocol/sdk',
+  'vscode-languageserver',
+  'vscode-languageserver-textdocument',
+  'zod',
 ];
 
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, logLevel: 'warning' };

@@ -9,6 +9,7 @@ import { UsageError, type Io } from './io.js';
 import { addLintOptions, BINGO_FORMATS, LINT_FORMATS, type LintFlags } from './options.js';
 import { runLint } from './lint-command.js';
 import { writeStarter } from './init.js';
+import { addServerCommands } from './server-commands.js';
 
 /** The command line: commander wiring and exit codes; the work is in the commands' modules. */
 export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
@@ -61,6 +62,8 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
       const report = doctorReport();
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatDoctor(report));
     });
+
+  addServerCommands(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,7 +1,7 @@
 import type { FileResult, LintReport, Summary } from '../types.js';
 
 /** The JSON output contract, version 1 (DESIGN.md): stable keys, stable order. */
-function fileObject(r: FileResult) {
+export function fileObject(r: FileResult) {
   return {
     path: r.path,
     language: r.language,
@@ -26,7 +26,7 @@ function fileObject(r: FileResult) {
   };
 }
 
-function summaryObject(s: Summary) {
+export function summaryObject(s: Summary) {
   return { files: s.files, findings: s.findings, errors: s.errors, warnings: s.warnings, score: s.score };
 }
 
