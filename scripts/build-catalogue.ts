@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { packageRoot, type Catalogue, type RuleMeta, type BingoCard } from '../src/engine/catalogue.js';
-import { CHANNELS, SEVERITIES } from '../src/types.js';
+import { readRuleFile } from '../src/engine/rule-file.js';
 import { patternKeyWords } from '../src/engine/phrases.js';
 import { resetStemMemo, stemKey, type StemKeyTables } from '../src/text/stem.js';
 import { finnishMorphology, resetMorphology } from '../src/text/morphology.js';
@@ -20,60 +20,12 @@ const root = packageRoot();
 const rulesDir = join(root, 'rules');
 const problems: string[] = [];
 
-function need(cond: unknown, file: string, what: string): void {
-  if (!cond) problems.push(`${file}: ${what}`);
-}
-
-function trilingual(value: unknown): boolean {
-  const v = value as Record<string, unknown> | undefined;
-  return !!v && ['fi', 'sv', 'en'].every((k) => typeof v[k] === 'string' && (v[k] as string).length > 0);
-}
-
 const rules: RuleMeta[] = [];
 for (const file of fg.sync('*/*.yaml', { cwd: rulesDir }).sort()) {
   const rel = relative(root, join(rulesDir, file));
-  let data: Record<string, unknown>;
-  try {
-    data = YAML.parse(readFileSync(join(rulesDir, file), 'utf8')) as Record<string, unknown>;
-  } catch (err) {
-    problems.push(`${rel}: ${(err as Error).message.split('\n')[0]}`);
-    continue;
-  }
-  const id = file.replace(/\.yaml$/, '');
-  need(data.id === id, rel, `id must be "${id}"`);
-  need(trilingual(data.title), rel, 'title needs fi, sv and en');
-  need(trilingual(data.description), rel, 'description needs fi, sv and en');
-  need(trilingual(data.message), rel, 'message needs fi, sv and en');
-  need(SEVERITIES.includes(data.severity as never), rel, 'severity must be error, warning or info');
-  need(typeof data.weight === 'number' && data.weight >= 0, rel, 'weight must be a number ≥ 0');
-  const channels = (data.channels as string[] | undefined) ?? [...CHANNELS];
-  need(channels.every((c) => CHANNELS.includes(c as never)), rel, 'unknown channel');
-  need(data.examples && typeof data.examples === 'object', rel, 'examples are required');
-  for (const [lang, set] of Object.entries((data.examples ?? {}) as Record<string, { bad?: unknown[] }>)) {
-    (set.bad ?? []).forEach((ex, i) => {
-      const e = ex as { text?: unknown; actual?: unknown };
-      const actual = Array.isArray(e?.actual) ? e.actual : [e?.actual];
-      need(typeof e === 'object' && typeof e.text === 'string' && actual.length > 0 && actual.every((a) => typeof a === 'string' && a.length > 0),
-        rel, `examples.${lang}.bad #${i + 1} needs text and actual (the span it must report)`);
-    });
-  }
-  const requires = data.requires as Record<string, string> | undefined;
-  need(!requires || Object.values(requires).every((v) => v === 'voikko' || v === 'hunspell'), rel, 'requires: voikko or hunspell per language');
-  rules.push({
-    id,
-    title: data.title as RuleMeta['title'],
-    severity: data.severity as RuleMeta['severity'],
-    weight: data.weight as number,
-    ...(data.bingo ? { bingo: data.bingo as string } : {}),
-    channels: channels as RuleMeta['channels'],
-    languages: (data.languages as RuleMeta['languages']) ?? ['fi', 'sv'],
-    description: data.description as RuleMeta['description'],
-    message: data.message as RuleMeta['message'],
-    options: (data.options as Record<string, unknown>) ?? {},
-    ...(data.phrases ? { phrases: data.phrases as RuleMeta['phrases'] } : {}),
-    ...(requires ? { requires: requires as RuleMeta['requires'] } : {}),
-    examples: data.examples as RuleMeta['examples'],
-  });
+  const { meta, problems: found } = readRuleFile(readFileSync(join(rulesDir, file), 'utf8'), file.replace(/\.yaml$/, ''));
+  for (const p of found) problems.push(`${rel}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  if (meta) rules.push(meta);
 }
 
 const bingo = YAML.parse(readFileSync(join(rulesDir, 'bingo.yaml'), 'utf8')) as BingoCard;

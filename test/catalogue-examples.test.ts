@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { CHECKS } from '../src/checks/index.js';
-import { exampleText, runRule } from './helpers.js';
-import { applyFixes } from '../src/engine/fix.js';
-import { getVoikko } from '../src/text/voikko.js';
-import { getHunspell } from '../src/text/hunspell.js';
-
-/** Spellers a rule may need; where one is missing its bad examples cannot fire, and are skipped. */
-const BACKENDS = { voikko: () => getVoikko() !== null, hunspell: () => getHunspell('sv_SE') !== null };
+import { exampleCases } from '../src/engine/rule-tester.js';
 
 const catalogue = loadCatalogue();
 
@@ -22,34 +16,10 @@ describe('rule catalogue', () => {
     }
   });
 
+  // The cases plugins run too (testRules): a bad example reports exactly its actual spans and fixes to its output.
   for (const rule of catalogue.rules) {
     describe(rule.id, () => {
-      for (const lang of ['fi', 'sv', 'en'] as const) {
-        const examples = rule.examples[lang];
-        if (!examples) continue;
-        const backend = rule.requires?.[lang];
-        const missing = backend !== undefined && !BACKENDS[backend]();
-        (examples.bad ?? []).forEach((example, i) => {
-          it.skipIf(missing)(`flags ${lang} bad #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
-            const result = runRule(rule, example, lang);
-            const own = result.findings.filter((f) => f.ruleId === rule.id);
-            const ex = typeof example === 'string' ? { text: example } : example;
-            // As ESLint's RuleTester: the spans reported, and the text after the fixes, are part of the example.
-            const actual = ex.actual === undefined ? undefined : Array.isArray(ex.actual) ? ex.actual : [ex.actual];
-            expect(own.length, ex.text).toBeGreaterThan(0);
-            if (actual) expect(own.map((f) => f.actual), ex.text).toEqual(actual);
-            const fixed = applyFixes(ex.text, own).output;
-            if (ex.output !== undefined) expect(fixed, ex.text).toBe(ex.output);
-            else expect(fixed, `${ex.text}: the rule fixes this example; state its output`).toBe(ex.text);
-          });
-        });
-        (examples.good ?? []).forEach((example, i) => {
-          it(`passes ${lang} good #${i + 1}: ${exampleText(example).slice(0, 50)}`, () => {
-            const result = runRule(rule, example, lang);
-            expect(result.findings.map((f) => `${f.ruleId}: ${f.actual}`), exampleText(example)).toEqual([]);
-          });
-        });
-      }
+      for (const c of exampleCases(rule)) it.skipIf(c.skip !== undefined)(c.title, () => expect(c.run()).toEqual([]));
     });
   }
 });

@@ -13,7 +13,7 @@ import type { ColumnMapping } from '../input/csv.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { openOutput, UsageError, type Io } from './io.js';
-import type { LintFlags } from './options.js';
+import { LINT_FORMATS, type LintFlags } from './options.js';
 import { createProgress } from './progress.js';
 import { readVersion } from './version.js';
 
@@ -101,6 +101,18 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
   if (flags.format === 'junit') {
     const { formatJunit } = await import('../report/junit.js');
     return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+  }
+  if (flags.format !== 'stylish') {
+    const { findFormatter, runFormatter, FormatterNotFound } = await import('../report/custom-formatter.js');
+    const { pluginsOf } = await import('../engine/plugins.js');
+    let format;
+    try {
+      format = findFormatter(flags.format, pluginsOf(linter.config, linter.configDir), io.cwd, LINT_FORMATS);
+    } catch (err) {
+      throw err instanceof FormatterNotFound ? new UsageError(err.message) : err;
+    }
+    const rules = ruleMetas(linter.config);
+    return collectingSink(write, (results, summary, errors, lang) => runFormatter(format, { results, errors, summary }, { cwd: io.cwd, uiLang: lang, rules }));
   }
   return stylishSink(write, options);
 }

@@ -43,7 +43,12 @@ export const BINGO_FORMATS = ['stylish', 'json', 'html'];
 
 export function addLintOptions(cmd: Command, formats: string[], withFix: boolean): Command {
   cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]))
+    // The lint command also takes formatters from plugins, packages and paths (report/custom-formatter.ts).
+    .addOption(
+      withFix
+        ? new Option('-f, --format <format>', `output format: ${formats.join(', ')}, or a formatter's name or path`).default(formats[0])
+        : new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]),
+    )
     .addOption(new Option('--channel <channel>', 'channel of the replies (default: email, or the config)').choices(['email', 'sms', 'chat', 'social']))
     .addOption(new Option('--lang <lang>', 'language of the replies').choices(['auto', 'fi', 'sv']).default('auto'))
     .option('--customer <file>', "the customer's message the reply answers")

@@ -6,6 +6,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { Channel, Severity, UiLang } from '../types.js';
 import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
 import { yaml } from '../input/yaml.js';
+import { pluginsOf } from './plugins.js';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -54,6 +55,8 @@ export interface Config {
   /** Macro collections (YAML/JSON files of many canned replies) and where their replies are. */
   macros?: MacroSource[];
   overrides?: Override[];
+  /** npm packages (or folders) of rules and formatters: aspalint-plugin-<name> (engine/plugins.ts). */
+  plugins?: string[];
 }
 
 export interface PlaybookConfig {
@@ -159,6 +162,7 @@ export function loadConfig(file: string): Config {
     throw new ConfigError(file, lineOf(doc, counter, path), message);
   }
   const config = data as Config;
+  pluginsOf(config, dirname(file), (i) => lineOf(doc, counter, ['plugins', i]), file);
   checkRuleIds(config, file, doc, counter);
   checkPlaybooks(config, file, doc, counter);
   return config;
@@ -186,12 +190,15 @@ function checkPlaybooks(config: Config, file: string, doc: Document, counter: Li
 function checkRuleIds(config: Config, file: string, doc: Document, counter: LineCounter): void {
   const known = new Set(loadCatalogue().rules.map((r) => r.id));
   for (const name of Object.keys(config.playbooks ?? {})) known.add(`playbook/${name}`);
+  const pluginMetas = pluginsOf(config, dirname(file)).flatMap((p) => p.metas);
+  for (const meta of pluginMetas) known.add(meta.id);
   for (const id of Object.keys(config.customRules ?? {})) {
     if (known.has(id)) throw new ConfigError(file, lineOf(doc, counter, ['customRules', id]), `custom rule "${id}" has the id of a built-in rule`);
     known.add(id);
   }
   const phraseRules = new Set(loadCatalogue().rules.filter((r) => r.phrases).map((r) => r.id));
   for (const id of Object.keys(config.customRules ?? {})) phraseRules.add(id);
+  for (const meta of pluginMetas) if (meta.phrases) phraseRules.add(meta.id);
   const seen: [string, (string | number)[]][] = [];
   for (const id of Object.keys(config.rules ?? {})) seen.push([id, ['rules', id]]);
   (config.overrides ?? []).forEach((o, i) => {

@@ -80,7 +80,7 @@ class MessageRun {
       // In a template a placeholder is meant to be there.
       if (syntax && rule.meta.id === 'template/placeholder') continue;
       const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
-      const check = (Object.hasOwn(CHECKS, rule.meta.id) ? CHECKS[rule.meta.id] : undefined) ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
+      const check = (Object.hasOwn(CHECKS, rule.meta.id) ? CHECKS[rule.meta.id] : undefined) ?? ruleSet.pluginCheck(rule.meta.id) ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
       if (!check) continue;
       const matches = isPhraseRule ? this.matchesOf(rule.meta.id) : undefined;
       const ctx = { rule: rule.meta, options: rule.options, products: this.options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };

@@ -8,6 +8,7 @@ import type { MacroOptions } from '../input/macros.js';
 import { lintMessage, lintMessageWhenLoaded, type LintOptions } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
 import { isTemplatePath } from '../text/template.js';
+import { pluginsOf, type PluginCheck } from './plugins.js';
 
 export interface LinterOptions {
   /** Path of the config file (already located); none means defaults. */
@@ -44,6 +45,7 @@ export interface Linter {
 export function createLinter(options: LinterOptions = {}): Linter {
   const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : {});
   const configDir = options.configFile ? dirname(options.configFile) : process.cwd();
+  const pluginChecks = Object.assign({}, ...pluginsOf(config, configDir).map((p) => p.checks)) as Record<string, PluginCheck>;
   const metas = ruleMetas(config);
   const words = userWords(config, configDir);
   const ruleSets = new Map<string, RuleSet>();
@@ -76,7 +78,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const key = JSON.stringify(rules);
     let ruleSet = ruleSets.get(key);
     if (!ruleSet) {
-      ruleSet = new RuleSet(metas, rules, config.phrases ?? {});
+      ruleSet = new RuleSet(metas, rules, config.phrases ?? {}, pluginChecks);
       ruleSets.set(key, ruleSet);
     }
     // Command-line flags beat what the record itself says, which beats the config for its path.

@@ -3,6 +3,7 @@ import { loadCatalogue, type PhraseEntry, type RuleMeta } from './catalogue.js';
 import { ConfigError, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import { compilePattern, PhraseSet, type CompiledPhrase } from './phrases.js';
 import { primeStemKeys } from '../text/stem.js';
+import { pluginsOf, type PluginCheck } from './plugins.js';
 
 /** A rule as it runs: catalogue meta with the config's severity, weight, options and phrases. */
 export interface ActiveRule {
@@ -24,6 +25,8 @@ export class RuleSet {
     readonly metas: RuleMeta[],
     settings: Record<string, SeverityOrOff | RuleSetting>,
     private readonly extraPhrases: Record<string, Partial<Record<'fi' | 'sv', PhraseEntry[]>>> = {},
+    /** Checks from plugins, by rule id (ours are in checks/index.ts). */
+    private readonly pluginChecks: Record<string, PluginCheck> = {},
   ) {
     this.active = [];
     for (const meta of metas) {
@@ -37,6 +40,10 @@ export class RuleSet {
         options: { ...meta.options, ...(setting.options ?? {}) },
       });
     }
+  }
+
+  pluginCheck(ruleId: string): PluginCheck | undefined {
+    return Object.hasOwn(this.pluginChecks, ruleId) ? this.pluginChecks[ruleId] : undefined;
   }
 
   hasExtraPhrases(ruleId: string): boolean {
@@ -88,9 +95,9 @@ const PLAYBOOK_TEXT: { description: Trilingual; message: Trilingual } = {
   },
 };
 
-/** The catalogue's rules plus the organisation's custom phrase rules and playbooks from the config. */
+/** The catalogue's rules plus the plugins' and the organisation's custom phrase rules and playbooks from the config. */
 export function ruleMetas(config: Config): RuleMeta[] {
-  const metas = [...loadCatalogue().rules];
+  const metas = [...loadCatalogue().rules, ...pluginsOf(config).flatMap((p) => p.metas)];
   const canned = metas.find((m) => m.id === 'phrase/canned')!;
   for (const [name, playbook] of Object.entries(config.playbooks ?? {})) {
     const moves = playbook.moves.map((m) => ({ ...m, title: trilingual(m.title, { fi: m.id, sv: m.id, en: m.id }) }));

@@ -8,12 +8,13 @@ import { stemKey } from './stem.js';
 import { addressMarkers, type AddressMarker } from './address.js';
 import { newestQuoted } from './quoted.js';
 import { findQuestions, type Question } from './questions.js';
+import type { RuleContext } from '../checks/types.js';
 
 /**
  * Everything the checks know about one reply, built lazily and once: a check
  * that needs only the anatomy never pays for the parse.
  */
-export class Analysis {
+export class Analysis implements RuleContext {
   readonly directives: Directive[];
   /** The reply with directive comments blanked out, offsets unchanged. */
   readonly source: string;
