@@ -21,6 +21,7 @@ import { catalogueToPrh } from './bench/prh.js';
 import { stats, timeProcess, type Run, type Stats } from './bench/timing.js';
 import { BENCH_AGENTS, generateMbox } from './bench/mbox.js';
 import { measureSpelling, type SpellingMeasure } from './bench/spelling.js';
+import { measureHttp, type HttpMeasure } from './bench/http.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -33,6 +34,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-baseline        skip textlint + prh
   --mbox-mb <n>        size of the generated mbox archive in MB (default 200)
   --no-mbox            skip the archive runs
+  --http-seconds <n>   seconds of load per concurrency level for aspalint serve (default 10)
+  --no-http            skip the HTTP service runs
   -h, --help           this text
 `;
 
@@ -51,6 +54,8 @@ interface Options {
   baseline: boolean;
   mboxMb: number;
   mbox: boolean;
+  httpSeconds: number;
+  http: boolean;
 }
 
 function parseOptions(argv: string[]): Options | undefined {
@@ -66,6 +71,8 @@ function parseOptions(argv: string[]): Options | undefined {
       'no-baseline': { type: 'boolean', default: false },
       'mbox-mb': { type: 'string', default: '200' },
       'no-mbox': { type: 'boolean', default: false },
+      'http-seconds': { type: 'string', default: '10' },
+      'no-http': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -89,6 +96,8 @@ function parseOptions(argv: string[]): Options | undefined {
     baseline: !values['no-baseline'],
     mboxMb: int('mbox-mb', values['mbox-mb'], 1),
     mbox: !values['no-mbox'],
+    httpSeconds: int('http-seconds', values['http-seconds'], 1),
+    http: !values['no-http'],
   };
 }
 
@@ -271,6 +280,19 @@ async function main(): Promise<number> {
   // 6. Archive: a generated mbox, one worker and all cores, peak memory -------
   const archive = opts.mbox ? runArchive(root, benchDir, bin, opts.mboxMb) : { skipped: '--no-mbox' };
 
+  // 6b. The HTTP service: one-draft requests at 1, 8 and 64 concurrent clients, loopback only --
+  let http: HttpMeasure | { skipped: string } = { skipped: '--no-http' };
+  if (opts.http) {
+    log(`http: aspalint serve, POST /v1/lint with one fi draft (${Buffer.byteLength(drafts.fi)} B), ${opts.httpSeconds} s per level …`);
+    try {
+      http = await measureHttp(root, bin, drafts.fi, opts.httpSeconds);
+      for (const l of http.loads) log(`  ${l.connections} clients: ${fmtInt(l.requestsPerSec)} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms${l.non2xx + l.errors > 0 ? `, ${l.non2xx} non-2xx, ${l.errors} errors` : ''}`);
+    } catch (err) {
+      http = { skipped: `failed: ${(err as Error).message}` };
+      log(`http ${http.skipped}`);
+    }
+  }
+
   // 7. Report ----------------------------------------------------------------
   const cpus = os.cpus();
   const head = git(root, ['rev-parse', '--short', 'HEAD']);
@@ -308,6 +330,7 @@ async function main(): Promise<number> {
     spelling,
     baseline,
     archive,
+    http,
     benchSeconds: 0,
   };
   results.benchSeconds = round((performance.now() - began) / 1000, 1);
@@ -438,6 +461,7 @@ type Results = {
   spelling: SpellingMeasure;
   baseline: BaselineResult;
   archive: ReturnType<typeof runArchive> | { skipped: string };
+  http: HttpMeasure | { skipped: string };
   benchSeconds: number;
 };
 
@@ -498,6 +522,18 @@ function markdown(r: Results): string {
     for (const run of a.runs) lines.push(`| ${run.jobs} | ${fmtMs(run.ms)} | ${run.mbPerSec} | ${fmtInt(run.repliesPerSec)} | ${run.peakRssMB} MB${run.peakRssMB > a.rssTargetMB ? ` (over the ${a.rssTargetMB} MB target)` : ''} |`);
     lines.push('', `Scaling from one worker to ${a.runs[1]!.jobs}: **${a.scaling}×** (target ≥ 1.7×).`);
   } else lines.push('', `Archive: skipped (${a.skipped}).`);
+  const h = r.http;
+  if ('loads' in h) {
+    lines.push(
+      '',
+      `### HTTP: \`aspalint serve\`, POST /v1/lint with one draft (${h.draftBytes} B), autocannon on loopback, one server process`,
+      '',
+      '| Concurrent clients | Requests | Req/s | p50 latency | p99 latency | Non-2xx / errors |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const l of h.loads) lines.push(`| ${l.connections} | ${fmtInt(l.requests)} in ${l.seconds} s | ${fmtInt(l.requestsPerSec)} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.non2xx} / ${l.errors} |`);
+    lines.push('', `The server was listening ${fmtMs(h.startMs)} after its spawn (rules and both spellers loaded). One process lints one draft at a time: more clients queue, they do not add throughput; run replicas for that.`);
+  } else lines.push('', `HTTP: skipped (${h.skipped}).`);
   lines.push('', `Bench wall time: ${fmtMs(r.benchSeconds * 1000)}.`, '');
   return lines.join('\n');
 }
