@@ -55,3 +55,15 @@ export function finding(over: Partial<Finding>): Finding {
     ...over,
   };
 }
+
+/** Debian's Chromium, for the browser tests (skipped where it is not installed). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Headless Chromium with the flags this machine's closed network needs (no background connections). */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -8,8 +8,8 @@ import { redactReport } from '../src/engine/redact.js';
 import { groupResults } from '../src/report/groups.js';
 import { escapeHtml, highlightText, renderHtml, REPORT_CSP, scoreBins, worstResults } from '../src/report/html.js';
 import type { FileResult, Finding, LintReport, Severity } from '../src/types.js';
+import { CHROMIUM, launchChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE_PATH = 'inbox/"><script>window.__pwned=1</script>.txt';
 const HOSTILE_AGENT = '<img src=x onerror="window.__pwned=1">';
 
@@ -314,11 +314,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'aspalint-html-'));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60000);
 
   afterAll(async () => {

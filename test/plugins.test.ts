@@ -119,3 +119,17 @@ describe('plugins', () => {
     expect(() => loadPlugin(withIndex('b', 'export default { checks: { "acme/order-number": () => [], "acme/other": () => [] } };\n'), dir)).toThrow(/check "acme\/other" has no rule file/);
   });
 });
+
+describe('plugins on the command line', () => {
+  it('aspalint rules lists the rules of the config, and --rule takes a plugin rule id', () => {
+    const dir = project('plugins: [aspalint-plugin-acme]\n', { 'vastaus.txt': 'Hei Mikko,\n\ntilauksesi AC123456 lähti tänään.\n\nTerveisin\nLaura\n' });
+    const rules = JSON.parse(run(['rules', '--format', 'json'], dir).stdout) as { rules: { id: string }[] };
+    expect(rules.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['phrase/calque', 'acme/order-number', 'acme/ticket-word']));
+    const off = run(['vastaus.txt', '--rule', 'acme/order-number=off', '--format', 'json'], dir);
+    expect(off.status).toBe(0);
+    expect(JSON.parse(off.stdout).files[0].findings).toEqual([]);
+    const error = run(['vastaus.txt', '--rule', 'acme/order-number=error'], dir);
+    expect(error.status).toBe(1);
+    expect(run(['vastaus.txt', '--rule', 'acme/nosuch=off'], dir).stderr).toMatch(/unknown rule id "acme\/nosuch"/);
+  });
+});

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, startServe } from './server-helpers.js';
+import { CHROMIUM, launchChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const script = readFileSync(join(root, 'examples', 'userscript', 'aspalint-before-send.user.js'), 'utf8');
 
 /** A stand-in ticket page: a reply box and a Send button whose form records what was sent. */
@@ -32,11 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the before-send user script', () => {
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
     service = await startServe(['--allow-origin', origin]);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
-import { findConfig } from '../engine/config.js';
+import { findConfig, loadConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
 import { addToSummary, createLinter, type Linter, type LinterOptions } from '../engine/linter.js';
 import { lintStream } from '../engine/batch.js';
@@ -129,7 +129,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   if (configFile) await preloadYaml();
   const linterOptions: LinterOptions = {
     configFile,
-    ruleFlags: parseRuleFlags(flags.rule, ruleMetas({})),
+    // Rule ids of plugins, playbooks and custom rules are in the config: read it only when there are flags to check.
+    ruleFlags: flags.rule.length > 0 ? parseRuleFlags(flags.rule, ruleMetas(configFile ? loadConfig(configFile) : {})) : {},
     lang: flags.lang,
     ...(flags.channel ? { channel: flags.channel } : {}),
     ...(flags.uiLang ? { uiLang: flags.uiLang } : {}),

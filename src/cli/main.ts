@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { UiLang } from '../types.js';
-import { ConfigError } from '../engine/config.js';
+import { ConfigError, findConfig, loadConfig } from '../engine/config.js';
 import { ruleMetas } from '../engine/rules.js';
 import { formatRulesJson, formatRulesMarkdown, formatRulesText } from '../report/rules-list.js';
 import { defaultUiLang } from '../report/i18n.js';
@@ -32,7 +32,9 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'markdown']).default('stylish'))
     .addOption(new Option('--ui-lang <lang>', 'language of the titles').choices(['fi', 'sv', 'en']))
     .action((flags: { format: string; uiLang?: UiLang }) => {
-      const rules = ruleMetas({});
+      // The config's own rules (plugins, playbooks, custom rules) are listed too.
+      const configFile = findConfig(io.cwd);
+      const rules = ruleMetas(configFile ? loadConfig(configFile) : {});
       const lang = flags.uiLang ?? defaultUiLang([], io.env);
       io.stdout.write(flags.format === 'json' ? formatRulesJson(rules) : flags.format === 'markdown' ? formatRulesMarkdown(rules) : formatRulesText(rules, lang));
     });

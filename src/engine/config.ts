@@ -7,6 +7,7 @@ import type { Channel, Severity, UiLang } from '../types.js';
 import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
 import { yaml } from '../input/yaml.js';
 import { pluginsOf } from './plugins.js';
+import { lineOf } from './rule-file.js';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -118,15 +119,6 @@ const require = createRequire(import.meta.url);
  */
 function schemaValidator(): Validator {
   return require(join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator;
-}
-
-function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return counter.linePos(range[0]).line;
-  }
-  return null;
 }
 
 /** Reads and validates a config file; every problem names the file and the line. */

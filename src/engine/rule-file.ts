@@ -20,7 +20,8 @@ function trilingual(value: unknown): boolean {
   return !!v && typeof v === 'object' && ['fi', 'sv', 'en'].every((k) => typeof v[k] === 'string' && (v[k] as string).length > 0);
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
+/** The line of the YAML node at a path, or of its nearest existing parent. */
+export function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
