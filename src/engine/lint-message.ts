@@ -8,6 +8,7 @@ import { messageBingo } from './bingo.js';
 import { applySuppressions } from './suppress.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 import type { PhraseMatch } from './phrases.js';
+import { safeSpan } from '../text/lines.js';
 import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/template.js';
 
 export interface LintOptions {
@@ -132,9 +133,11 @@ function intersectsControl(syntax: TemplateSyntax, start: number, end: number): 
 function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang: UiLang): Finding {
   const text = analysis.message.text;
   const locate = analysis.message.locate ?? ((offset: number) => analysis.lineIndex.position(offset));
-  const start = locate(raw.offset);
-  const end = locate(raw.offset + raw.length);
-  const actual = text.slice(raw.offset, raw.offset + raw.length);
+  // Every check's span passes here: inside the text, whole characters (see safeSpan).
+  const span = safeSpan(text, raw.offset, raw.length);
+  const start = locate(span.offset);
+  const end = locate(span.offset + span.length);
+  const actual = text.slice(span.offset, span.offset + span.length);
   const template: Trilingual = raw.message ?? rule.meta.message;
   const finding: Finding = {
     ruleId: rule.meta.id,
@@ -146,8 +149,8 @@ function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    offset: raw.offset,
-    length: raw.length,
+    offset: span.offset,
+    length: span.length,
     actual,
     suggestions: raw.suggestions ?? [],
   };
