@@ -21,7 +21,16 @@ import { CHANNELS, type Channel, type Finding } from '../src/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MESSAGES = process.env['ASPALINT_EVAL_DIR'] ?? join(ROOT, 'eval', 'messages');
-const SEED = process.env['ASPALINT_SEED'] ?? join(ROOT, '..', 'shared', 'seeds', '003_f28ed78c22e1cb0b.txt');
+const SEED = process.env['ASPALINT_SEED'] ?? findSeed(ROOT);
+
+/** The blog beside the checkout: ../shared of the repository, or of a folder above it (a worktree). */
+function findSeed(from: string): string {
+  const name = join('shared', 'seeds', '003_f28ed78c22e1cb0b.txt');
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+    if (dirname(dir) === dir) return join(dirname(from), name);
+  }
+}
 
 interface Anchor { start: string; end: string }
 interface Label { rule: string; span?: string; note?: string }
