@@ -1,4 +1,5 @@
-export { lintText, lintFiles, lintMessages, createLinter, type Linter, type LinterOptions } from './engine/linter.js';
+export { lintText, lintMessages, createLinter, type Linter, type LinterOptions } from './engine/linter.js';
+export { lintFiles, lintOutcomes, type RunOptions, type Outcome } from './engine/pipeline.js';
 export { lintMessage } from './engine/lint-message.js';
 export { loadCatalogue, type Catalogue, type RuleMeta } from './engine/catalogue.js';
 export { loadConfig, findConfig, ConfigError, type Config } from './engine/config.js';

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
 import { findConfig, loadConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
 import { addToSummary, createLinter, type Linter, type LinterOptions } from '../engine/linter.js';
-import { lintStream } from '../engine/batch.js';
+import { lintOutcomes } from '../engine/pipeline.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
-import { formatOf, readInputs } from '../input/read-inputs.js';
 import { preloadYaml } from '../input/yaml.js';
-import type { ColumnMapping } from '../input/csv.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { openOutput, UsageError, type Io } from './io.js';
@@ -25,18 +24,6 @@ function readCustomer(file: string | undefined): string | undefined {
     return readFileSync(file, 'utf8');
   } catch (err) {
     throw new UsageError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}`);
-  }
-}
-
-/** The CSV column mapping from the flag or the config; a bad one is a usage error. */
-async function columnMapping(spec: string | Record<string, string> | undefined): Promise<ColumnMapping | undefined> {
-  if (spec === undefined) return undefined;
-  const text = typeof spec === 'string' ? spec : Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(',');
-  const { parseColumnMapping } = await import('../input/csv.js');
-  try {
-    return parseColumnMapping(text);
-  } catch (err) {
-    throw new UsageError(`--columns: ${(err as Error).message}`);
   }
 }
 
@@ -160,32 +147,24 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const errors: InputError[] = [];
   const overScore: FileResult[] = [];
   const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet, uiLangFixed ?? defaultUiLang([], io.env));
-  const macros = linter.config.macros ?? [];
-  // The number of files, when the paths expanded to plain replies (one each): the batch decides on a pool by it.
-  let expected: number | undefined;
-  const archive = linter.config.archive ?? {};
-  const agents = flags.agents.length > 0 ? flags.agents : (archive.agents ?? []);
-  const columns = await columnMapping(flags.columns ?? archive.columns);
-  const items = readInputs(paths, {
-    stdin: io.stdin,
-    inputFormat: flags.inputFormat,
-    agents,
-    ...(columns ? { columns } : {}),
-    ...(archive.threadWindow ? { threadWindow: archive.threadWindow } : {}),
-    onBytes: (read, total) => progress.bytes(read, total),
-    isIgnored: linter.isIgnored,
-    ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
-    // One file is one reply, except in collections: then the count is not the total.
-    onFiles: (n) => {
-      if (paths.some((p) => /\.(jsonl|ya?ml|json|mbox|csv|tsv)$/i.test(p)) || flags.inputFormat !== 'text') return;
-      expected = n;
-      if (n > 1) progress.setTotal(n);
+  const outcomes = lintOutcomes(
+    paths,
+    {
+      ...linterOptions,
+      stdin: io.stdin,
+      inputFormat: flags.inputFormat,
+      ...(flags.agents.length > 0 ? { agents: flags.agents } : {}),
+      ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
+      ...(flags.jobs ? { jobs: flags.jobs } : { jobs: availableParallelism() }),
+      onBytes: (read, total) => progress.bytes(read, total),
+      // One file is one reply, except in collections: then the count is not the total.
+      onFiles: (n) => {
+        if (paths.some((p) => /\.(jsonl|ya?ml|json|mbox|csv|tsv)$/i.test(p)) || flags.inputFormat !== 'text') return;
+        if (n > 1) progress.setTotal(n);
+      },
     },
-  });
-  // A mail archive is long by nature: its messages go to the workers from the first one, so
-  // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
-  const mailArchive = paths.some((p) => formatOf(p === '-' ? '' : p, flags.inputFormat) === 'mbox');
-  const batch = { ...(flags.jobs ? { jobs: flags.jobs } : {}), ...(mailArchive ? { warmup: 0 } : {}), expected: () => expected };
+    linter,
+  );
   // V8 lets a busy heap grow to several times what it holds before it collects: linting a
   // year of mail reached 370 MB with ~55 MB live. Growing by 20 % at a time keeps a long run
   // near its live size for ~3 % more time. The flag is process-wide (the workers follow it)
@@ -193,7 +172,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   // made with (cli/code-cache.ts).
   setFlagsFromString('--heap-growing-percent=20');
   try {
-    for await (const outcome of lintStream(items, linter, linterOptions, batch)) {
+    for await (const outcome of outcomes) {
       if ('error' in outcome) {
         errors.push(outcome.error);
         continue;

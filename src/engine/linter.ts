@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseWordList, WORDS_FILE } from '../checks/spelling/words.js';
-import type { Channel, FileResult, InputError, LintReport, Message, Summary, UiLang } from '../types.js';
-import { readInputs, type InputOptions } from '../input/read-inputs.js';
+import type { Channel, FileResult, LintReport, Message, Summary, UiLang } from '../types.js';
 import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import type { MacroOptions } from '../input/macros.js';
 import { lintMessage, lintMessageWhenLoaded, type LintOptions } from './lint-message.js';
@@ -148,14 +147,5 @@ export function lintText(text: string, options: LinterOptions & { path?: string 
   return linter.lint({ path: options.path ?? '-', text });
 }
 
-/** Lints files, directories and globs; bad inputs become errors and never stop the rest. */
-export async function lintFiles(patterns: string[], options: LinterOptions & InputOptions = {}): Promise<LintReport> {
-  const linter = createLinter(options);
-  const results: FileResult[] = [];
-  const errors: InputError[] = [];
-  for await (const item of readInputs(patterns, { ...options, isIgnored: linter.isIgnored })) {
-    if ('error' in item) errors.push(item.error);
-    else results.push(linter.lint(item.message));
-  }
-  return { results, errors, summary: summarize(results) };
-}
+// Files are linted by the run pipeline (engine/pipeline.ts), which the CLI uses too.
+export { lintFiles } from './pipeline.js';

@@ -1,0 +1,120 @@
+/**
+ * One run over files: paths expanded and read (archives, exports and macro
+ * collections as the config says), linted in order (worker threads for long
+ * runs), each outcome a result or an input error. The CLI and the library's
+ * `lintFiles` are this one pipeline, so both honour the same config: macro
+ * key paths, the archive's agents, CSV columns and threading window.
+ */
+import type { InputError, LintReport } from '../types.js';
+import { ConfigError } from './config.js';
+import { createLinter, summarize, type Linter, type LinterOptions } from './linter.js';
+import { lintStream, type BatchOptions, type Outcome } from './batch.js';
+import { formatOf, readInputs, type InputFormat, type InputItem, type InputOptions } from '../input/read-inputs.js';
+import type { ColumnMapping } from '../input/csv.js';
+import type { FileResult } from '../types.js';
+
+export type { Outcome } from './batch.js';
+
+export interface RunOptions extends LinterOptions {
+  /** Read stdin for "-". */
+  stdin?: NodeJS.ReadableStream;
+  /** How to read stdin and files whose ending does not say (default: plain text). */
+  inputFormat?: InputFormat;
+  /** Who answers for the company in an archive; default: the config's `archive.agents`. */
+  agents?: string[];
+  /** CSV columns ("reply=Body,customer=Question" or { reply: "Body", … }); default: the config's `archive.columns`. */
+  columns?: string | Record<string, string>;
+  /** Customer messages an mbox keeps for pairing; default: the config's `archive.threadWindow`. */
+  threadWindow?: number;
+  /** Largest plain file read as one reply. */
+  maxFileBytes?: number;
+  /** Worker threads for long runs. Default: 1 for the library (no threads unless asked), the CLI passes all cores. */
+  jobs?: number;
+  /** Told how many files the paths expanded to, before they are read. */
+  onFiles?: (count: number) => void;
+  /** Bytes read of a streamed archive. */
+  onBytes?: (read: number, total: number) => void;
+}
+
+/** Endings of files that hold many replies: a count of files is then not a count of replies. */
+const COLLECTION = /\.(jsonl|ya?ml|json|mbox|csv|tsv)$/i;
+
+/** The CSV column mapping of the run; a bad one is a config error naming where it came from. */
+async function columnMapping(spec: string | Record<string, string> | undefined, from: string, setting: string): Promise<ColumnMapping | undefined> {
+  if (spec === undefined) return undefined;
+  const { parseColumnMapping } = await import('../input/csv.js');
+  // A mapping given as an object is checked like the flag's text: one set of rules.
+  const text = typeof spec === 'string' ? spec : Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(',');
+  try {
+    return parseColumnMapping(text);
+  } catch (err) {
+    throw new ConfigError(from, null, `${setting}${(err as Error).message.replace(/^--columns: /, '')}`);
+  }
+}
+
+/**
+ * The input layer's options for a run: what the caller says wins over the
+ * config's archive settings; macro collections come from the config.
+ */
+export async function inputOptionsFor(linter: Linter, options: RunOptions): Promise<InputOptions> {
+  const archive = linter.config.archive ?? {};
+  const agents = options.agents && options.agents.length > 0 ? options.agents : (archive.agents ?? []);
+  const columns =
+    options.columns !== undefined
+      ? await columnMapping(options.columns, '--columns', '')
+      : await columnMapping(archive.columns, options.configFile ?? 'config', 'archive.columns: ');
+  const threadWindow = options.threadWindow ?? archive.threadWindow;
+  const macros = linter.config.macros ?? [];
+  return {
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    inputFormat: options.inputFormat ?? 'text',
+    agents,
+    ...(columns ? { columns } : {}),
+    ...(threadWindow ? { threadWindow } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+    isIgnored: linter.isIgnored,
+    ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
+  };
+}
+
+/**
+ * Every input of the paths as an outcome, in input order. `linter` is built
+ * from the options when not given; `linterOptions` is what a worker thread
+ * builds its own linter from (plain data, no functions).
+ */
+export async function* lintOutcomes(patterns: string[], options: RunOptions = {}, linter: Linter = createLinter(options)): AsyncGenerator<Outcome> {
+  const inputOptions = await inputOptionsFor(linter, options);
+  const inputFormat = inputOptions.inputFormat ?? 'text';
+  // The number of files, when the paths expanded to plain replies (one each): the batch decides on a pool by it.
+  let expected: number | undefined;
+  const items: AsyncIterable<InputItem> = readInputs(patterns, {
+    ...inputOptions,
+    onFiles: (n) => {
+      if (!patterns.some((p) => COLLECTION.test(p)) && inputFormat === 'text') expected = n;
+      options.onFiles?.(n);
+    },
+  });
+  // A mail archive is long by nature: its messages go to the workers from the first one, so
+  // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
+  const mailArchive = patterns.some((p) => formatOf(p === '-' ? '' : p, inputFormat) === 'mbox');
+  const batch: BatchOptions = { jobs: options.jobs ?? 1, ...(mailArchive ? { warmup: 0 } : {}), expected: () => expected };
+  yield* lintStream(items, linter, workerOptions(options), batch);
+}
+
+/** The linter's part of the options, as plain data a worker can receive. */
+export function workerOptions(options: RunOptions): LinterOptions {
+  const { stdin: _s, inputFormat: _f, agents: _a, columns: _c, threadWindow: _t, maxFileBytes: _m, jobs: _j, onFiles: _o, onBytes: _b, ...linterOptions } = options;
+  return linterOptions;
+}
+
+/** Lints files, directories, globs and archives; bad inputs become errors and never stop the rest. */
+export async function lintFiles(patterns: string[], options: RunOptions = {}): Promise<LintReport> {
+  const results: FileResult[] = [];
+  const errors: InputError[] = [];
+  for await (const outcome of lintOutcomes(patterns, options)) {
+    if ('error' in outcome) errors.push(outcome.error);
+    else results.push(outcome.result);
+  }
+  return { results, errors, summary: summarize(results) };
+}
