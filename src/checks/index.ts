@@ -6,6 +6,7 @@ import { signoffFaceless } from './signoff/faceless.js';
 import { allCaps } from './format/all-caps.js';
 import { numberFormat } from './format/number.js';
 import { spacing } from './format/spacing.js';
+import { foreignBlock } from './format/foreign-block.js';
 import { addressMixed } from './address/mixed.js';
 import { thirdPerson } from './address/third-person.js';
 import { attachmentOnly } from './content/attachment-only.js';
@@ -39,6 +40,7 @@ export const CHECKS: Record<string, Check> = {
   'format/all-caps': allCaps,
   'format/number': numberFormat,
   'format/spacing': spacing,
+  'format/foreign-block': foreignBlock,
   'address/mixed': addressMixed,
   'address/third-person': thirdPerson,
   'content/attachment-only': attachmentOnly,

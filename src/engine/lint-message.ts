@@ -11,6 +11,20 @@ import type { PhraseMatch } from './phrases.js';
 import { safeSpan } from '../text/lines.js';
 import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/template.js';
 
+/**
+ * Rules that judge the reply as a whole (its frame, its channel, its thread,
+ * its layout) run once on the whole text in the reply's language; the others
+ * run on each language's part of a bilingual reply (Analysis.view).
+ */
+const WHOLE_MESSAGE = /^(greeting|signoff|thread|channel|template|privacy)\/|^format\/(all-caps|spacing|foreign-block)$/;
+
+/** The rules of one language and the part of the reply they read. */
+interface Unit {
+  lang: Lang;
+  analysis: Analysis;
+  rules: ActiveRule[];
+}
+
 export interface LintOptions {
   uiLang?: UiLang;
   products?: string[];
@@ -40,9 +54,9 @@ export async function lintMessageWhenLoaded(
   loaded: Promise<void>,
 ): Promise<FileResult> {
   const run = new MessageRun(message, ruleSet, options);
-  const needs = (rule: ActiveRule) => rule.meta.requires?.[run.lang as 'fi' | 'sv'] === component;
-  run.check((rule) => !needs(rule));
-  if (run.rules().some(needs)) {
+  const needs = (rule: ActiveRule, lang: Lang) => rule.meta.requires?.[lang as 'fi' | 'sv'] === component;
+  run.check((rule, lang) => !needs(rule, lang));
+  if (run.units().some(({ lang, rules }) => rules.some((rule) => needs(rule, lang)))) {
     await loaded;
     run.check(needs);
   }
@@ -55,7 +69,8 @@ class MessageRun {
   readonly lang: Lang;
   private readonly uiLang: UiLang;
   private readonly findings: Finding[] = [];
-  private phraseMatches: Map<string, PhraseMatch[]> | undefined;
+  private readonly phraseMatches = new Map<Analysis, Map<string, PhraseMatch[]>>();
+  private _units: Unit[] | undefined;
 
   constructor(
     private readonly message: Message,
@@ -68,42 +83,60 @@ class MessageRun {
     this.uiLang = options.uiLang ?? (this.lang === 'fi' || this.lang === 'sv' ? this.lang : 'en');
   }
 
-  /** The rules in force for this message's channel and language. */
-  rules(): ActiveRule[] {
-    return this.ruleSet.forMessage(this.message.channel, this.lang);
+  /**
+   * What runs on what: the whole-message rules on the whole reply; the
+   * others on the reply itself where it has one language, or on each
+   * language's view of it where it has several.
+   */
+  units(): Unit[] {
+    if (this._units) return this._units;
+    const { analysis, ruleSet, message } = this;
+    const langs = analysis.languages;
+    if (langs.length < 2) return (this._units = [{ lang: this.lang, analysis, rules: ruleSet.forMessage(message.channel, this.lang) }]);
+    const units: Unit[] = [
+      { lang: this.lang, analysis, rules: ruleSet.forMessage(message.channel, this.lang).filter((r) => WHOLE_MESSAGE.test(r.meta.id)) },
+    ];
+    for (const lang of langs) {
+      units.push({ lang, analysis: analysis.view(lang), rules: ruleSet.forMessage(message.channel, lang).filter((r) => !WHOLE_MESSAGE.test(r.meta.id)) });
+    }
+    return (this._units = units);
   }
 
   /** Runs the message's rules that `which` selects. */
-  check(which: (rule: ActiveRule) => boolean): void {
-    const { syntax, analysis, ruleSet } = this;
-    for (const rule of this.rules()) {
-      if (!which(rule)) continue;
-      // In a template a placeholder is meant to be there.
-      if (syntax && rule.meta.id === 'template/placeholder') continue;
-      const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
-      const check = (Object.hasOwn(CHECKS, rule.meta.id) ? CHECKS[rule.meta.id] : undefined) ?? ruleSet.pluginCheck(rule.meta.id) ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
-      if (!check) continue;
-      const matches = isPhraseRule ? this.matchesOf(rule.meta.id) : undefined;
-      const ctx = { rule: rule.meta, options: rule.options, products: this.options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
-      for (const raw of check(analysis, ctx)) {
-        // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
-        if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
-        this.findings.push(toFinding(raw, rule, analysis, this.uiLang));
+  check(which: (rule: ActiveRule, lang: Lang) => boolean): void {
+    const { syntax, ruleSet } = this;
+    for (const { lang, analysis, rules } of this.units()) {
+      for (const rule of rules) {
+        if (!which(rule, lang)) continue;
+        // In a template a placeholder is meant to be there.
+        if (syntax && rule.meta.id === 'template/placeholder') continue;
+        const isPhraseRule = rule.meta.phrases !== undefined || ruleSet.hasExtraPhrases(rule.meta.id);
+        const check = (Object.hasOwn(CHECKS, rule.meta.id) ? CHECKS[rule.meta.id] : undefined) ?? ruleSet.pluginCheck(rule.meta.id) ?? (isPhraseRule ? phraseCheck : rule.meta.options.playbook ? playbookCheck : undefined);
+        if (!check) continue;
+        const matches = isPhraseRule ? this.matchesOf(rule.meta.id, analysis) : undefined;
+        const ctx = { rule: rule.meta, options: rule.options, products: this.options.products ?? [], ...(matches ? { phraseMatches: matches } : {}) };
+        for (const raw of check(analysis, ctx)) {
+          // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
+          if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
+          this.findings.push(toFinding(raw, rule, this.analysis, this.uiLang));
+        }
       }
     }
   }
 
-  /** The phrase rules' matches, found in one walk over the words for all of them. */
-  private matchesOf(ruleId: string): PhraseMatch[] | undefined {
-    if (!this.phraseMatches) {
-      this.phraseMatches = new Map();
-      for (const m of this.ruleSet.phraseSet(this.lang)?.find(this.analysis) ?? []) {
-        const list = this.phraseMatches.get(m.phrase.ruleId);
+  /** The phrase rules' matches in one language's part, found in one walk over the words for all of them. */
+  private matchesOf(ruleId: string, analysis: Analysis): PhraseMatch[] | undefined {
+    let byRule = this.phraseMatches.get(analysis);
+    if (!byRule) {
+      byRule = new Map();
+      this.phraseMatches.set(analysis, byRule);
+      for (const m of this.ruleSet.phraseSet(analysis.language)?.find(analysis) ?? []) {
+        const list = byRule.get(m.phrase.ruleId);
         if (list) list.push(m);
-        else this.phraseMatches.set(m.phrase.ruleId, [m]);
+        else byRule.set(m.phrase.ruleId, [m]);
       }
     }
-    return this.phraseMatches.get(ruleId);
+    return byRule.get(ruleId);
   }
 
   result(): FileResult {

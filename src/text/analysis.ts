@@ -2,6 +2,7 @@ import type { Lang, Message } from '../types.js';
 import { analyseAnatomy, type Anatomy } from './anatomy.js';
 import { blankOut, findDirectives, type Directive } from './directives.js';
 import { detectLanguage } from './language.js';
+import { resolveLanguages, type Segment } from './segments.js';
 import { LineIndex } from './lines.js';
 import { parse, type Parsed, type Word, type Sentence } from './parse.js';
 import { stemKey } from './stem.js';
@@ -27,10 +28,23 @@ export class Analysis implements RuleContext {
   private _customer?: Analysis | null;
   private _lower?: string;
   private _questions?: Question[];
+  private _segments?: Segment[];
+  private readonly _views = new Map<Lang, Analysis>();
 
-  constructor(readonly message: Message) {
+  /**
+   * `parent`: set on a language view (see view()), which keeps the segments
+   * and the customer's message of the whole reply instead of finding its own.
+   */
+  constructor(
+    readonly message: Message,
+    private readonly parent?: { segments: Segment[]; customer: Analysis | null },
+  ) {
     this.directives = findDirectives(message.text);
     this.source = blankOut(message.text, this.directives);
+    if (parent) {
+      this._segments = parent.segments;
+      this._customer = parent.customer;
+    }
   }
 
   get anatomy(): Anatomy {
@@ -57,8 +71,67 @@ export class Analysis implements RuleContext {
     return this._lower;
   }
 
+  /**
+   * The reply's language: forced, or that of its own prose (greeting, body,
+   * sign-off) where its segments are in several languages, so that a pasted
+   * English block does not make a Finnish reply English; else the whole
+   * text's.
+   */
   get language(): Lang {
-    return (this._lang ??= this.message.lang ?? detectLanguage(this.text, this.words.map((w) => w.core)));
+    if (this._lang === undefined) this.resolveLanguages();
+    return this._lang!;
+  }
+
+  /** The reply cut into paragraphs and line groups of one language each (see text/segments.ts). */
+  get segments(): Segment[] {
+    if (this._segments === undefined) this.resolveLanguages();
+    return this._segments!;
+  }
+
+  private resolveLanguages(): void {
+    if (this.parent) {
+      this._lang = this.message.lang ?? this.parent.segments[0]?.lang ?? 'unknown';
+      return;
+    }
+    const text = this.text;
+    const detect = (prose: string) => (prose === text ? detectLanguage(text, this.words.map((w) => w.core)) : detectLanguage(prose));
+    const { lang, segments } = resolveLanguages(text, this.message.lang, detect);
+    this._lang = lang;
+    this._segments = segments;
+  }
+
+  /** The languages of the reply's segments, the reply's own first. */
+  get languages(): Lang[] {
+    const langs = new Set<Lang>([this.language]);
+    for (const s of this.segments) langs.add(s.lang);
+    return [...langs];
+  }
+
+  /** The language of the segment an offset lies in; the reply's language between segments. */
+  langAt(offset: number): Lang {
+    const segment = this.segments.find((s) => offset >= s.start && offset < s.end);
+    return segment?.lang ?? this.language;
+  }
+
+  /**
+   * The reply as one language's checks see it: the segments in other
+   * languages blanked out (offsets unchanged) and the language forced, so a
+   * Swedish paragraph is never read with Finnish phrase lists, address forms
+   * or dictionary. The analysis itself where the reply has one language.
+   */
+  view(lang: Lang): Analysis {
+    if (this.parent || this.languages.length < 2) return this;
+    let view = this._views.get(lang);
+    if (!view) {
+      const others = this.segments.filter((s) => s.lang !== lang);
+      const forced = lang === 'unknown' ? {} : { lang };
+      view = new Analysis(
+        { ...this.message, text: blankOut(this.message.text, others), ...forced },
+        { segments: this.segments.filter((s) => s.lang === lang), customer: this.customer },
+      );
+      this._views.set(lang, view);
+    }
+    return view;
   }
 
   get parsed(): Parsed {
@@ -75,7 +148,12 @@ export class Analysis implements RuleContext {
 
   /** Comparison keys (stem or irregular lemma) of the words, in the reply's language. */
   get keys(): string[] {
-    return (this._keys ??= this.words.map((w) => stemKey(w.core, this.language)));
+    if (this._keys === undefined) {
+      const several = this.languages.length > 1;
+      // In a bilingual reply each word is stemmed in its own segment's language.
+      this._keys = this.words.map((w) => stemKey(w.core, several ? this.langAt(w.start) : this.language));
+    }
+    return this._keys;
   }
 
   get address(): AddressMarker[] {

@@ -23,7 +23,12 @@ const CUES: Record<'fi' | 'sv' | 'en', Set<string>> = {
   en: new Set(
     ('the and is to of a in you your we our for thank thanks please hi hello regards best not be ' +
       'will can this that with have are on it order dear team kind sincerely would could should ' +
-      'if any let us know contact get back soon sorry apologize apologise they there from as at').split(' '),
+      'if any let us know contact get back soon sorry apologize apologise they there from as at ' +
+      // Booking records and auto-replies: the English a Finnish or Swedish reply has pasted in.
+      'my am has was were been by or date booking telephone phone hotel guest check out night nights ' +
+      'rate included amount request comments number confirmation reference arrival departure room ' +
+      'passenger flight ticket payment due invoice message automatic reply office until return urgent ' +
+      'matters received delivery tracking').split(' '),
   ),
 };
 

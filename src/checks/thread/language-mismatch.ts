@@ -15,6 +15,8 @@ export const languageMismatch: Check = (analysis) => {
   const theirs = customer.language;
   const ours = analysis.language;
   if (theirs === 'unknown' || ours === 'unknown' || theirs === ours) return [];
+  // A bilingual reply with a part of its own prose in the customer's language answers them in it.
+  if (analysis.segments.some((s) => s.lang === theirs && s.decided && !s.machine)) return [];
   // A two-word "Kiitos paljon!" does not tell a language reliably.
   if (customer.words.length < 4 || analysis.words.length < 4) return [];
   const line = analysis.anatomy.firstLine;

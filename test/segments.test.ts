@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/engine/linter.js';
+import { Analysis } from '../src/text/analysis.js';
+import { resolveLanguages } from '../src/text/segments.js';
+import { detectLanguage } from '../src/text/language.js';
+import { getVoikko } from '../src/text/voikko.js';
+import { getHunspell } from '../src/text/hunspell.js';
+
+const hasVoikko = getVoikko() !== null;
+const hasHunspell = getHunspell('sv_SE') !== null;
+
+const analyse = (text: string) => new Analysis({ path: 'x.txt', text, channel: 'email' });
+const ids = (text: string, options: Parameters<typeof lintText>[1] = {}) => lintText(text, options).findings.map((f) => `${f.ruleId}: ${f.actual}`);
+
+/** A travel agency's confirmation as such agencies send it: a line of Finnish, then the booking system's record. */
+const BOOKING = `Hei
+
+Ohessa varausvahvistuksesi ja laksu lähtee sovittuun osoitteeseen.
+
+NORDIC TRAVEL OY DATE 02FEB26
+ASEMAKATU 4 BOOKING REF 7XK2QP
+TELEPHONE: +358 9 123 4567
+
+HOTEL - ORIGINAL SOKOS HOTEL VAAKUNA
+CHECK IN: 16FEB CHECK OUT: 18FEB
+1 GUEST - DOUBLE ROOM
+CANCELLATION POLICY: CANCEL BY 6PM 15-FEB
+REQUEST/COMMENTS: LATE ARR 2300 HILJAINEN HUONE
+
+terveisin Mari Lahtinen`;
+
+const BILINGUAL = `Hei,
+
+kiitos viestistänne! Olen lomalla 3.7.–24.7. ja luen sähköpostiani vasta palattuani. Kiireellisissä asioissa voitte ottaa yhteyttä kollegaani Pekka Mäkiseen, pekka.makinen@esimerkki.fi.
+
+Hej,
+
+tack för ditt meddelande! Jag är på semester 3.7–24.7 och läser min e-post först när jag är tillbaka. Tveka inte att kontakta min kollega Pekka Mäkinen, pekka.makinen@esimerkki.fi, i brådskande ärenden.
+
+Ystävällisin terveisin / Med vänliga hälsningar
+Anna Lindholm`;
+
+describe('language per segment', () => {
+  it('reads a Finnish reply around an English booking record as Finnish, and the record as one English machine block', () => {
+    const a = analyse(BOOKING);
+    expect(a.language).toBe('fi');
+    expect(a.segments.map((s) => [s.lang, s.machine])).toEqual([
+      ['fi', false],
+      ['en', true],
+      ['fi', false],
+    ]);
+    const block = a.segments[1]!;
+    expect(BOOKING.slice(block.start, block.end)).toMatch(/^NORDIC TRAVEL[\s\S]*HILJAINEN HUONE$/);
+  });
+
+  it('does not go silent on the booking confirmation: the English block is reported and the Finnish prose is checked', () => {
+    const result = lintText(BOOKING);
+    expect(result.language).toBe('fi');
+    const found = result.findings.map((f) => f.ruleId);
+    expect(found).toContain('format/foreign-block');
+    expect(found).toContain('greeting/generic');
+    expect(found).toContain('format/all-caps');
+    const foreign = result.findings.find((f) => f.ruleId === 'format/foreign-block')!;
+    expect(foreign.actual.startsWith('NORDIC TRAVEL OY')).toBe(true);
+    expect(foreign.actual.endsWith('HILJAINEN HUONE')).toBe(true);
+    expect(foreign.message).toBe('Vastauksessa on kappale englanniksi. Kirjoita olennainen suomeksi.');
+  });
+
+  it.skipIf(!hasVoikko)('spells the Finnish prose of the booking confirmation with Voikko, and not the English record', () => {
+    const typos = lintText(BOOKING).findings.filter((f) => f.ruleId === 'spelling/typo').map((f) => f.actual);
+    expect(typos).toEqual(['laksu']);
+  });
+
+  it('checks each part of a FI+SV auto-reply in its own language', () => {
+    const a = analyse(BILINGUAL);
+    expect(a.language).toBe('fi');
+    expect(a.languages).toEqual(['fi', 'sv']);
+    const found = ids(BILINGUAL);
+    // The Swedish calque is found with the Swedish phrase list…
+    expect(found).toContain('phrase/calque: Tveka inte');
+    // …and a Swedish date is not judged by the Finnish convention ("24.7." in Finnish, "24.7" in Swedish).
+    expect(found.filter((f) => f.startsWith('format/number'))).toEqual([]);
+    // A bilingual reply is not a foreign block.
+    expect(found.filter((f) => f.startsWith('format/foreign-block'))).toEqual([]);
+  });
+
+  it('judges the address form of each part by its own language', () => {
+    const text = `Hei Sari,
+
+voitte noutaa tilauksenne myymälästämme perjantaista alkaen. Ottakaa mukaan henkilöllisyystodistus.
+
+Hej Sari,
+
+du kan hämta beställningen i butiken från och med fredag. Ta med er legitimation när ni kommer.
+
+Terveisin / Hälsningar
+Jonna`;
+    const found = ids(text);
+    // Te throughout the Finnish part; du and ni mixed in the Swedish one.
+    expect(found.filter((f) => f.startsWith('address/mixed'))).toHaveLength(1);
+    const mixed = lintText(text).findings.find((f) => f.ruleId === 'address/mixed')!;
+    expect(mixed.offset).toBeGreaterThan(text.indexOf('Hej Sari'));
+  });
+
+  it.skipIf(!hasVoikko)('never spells a Swedish word with the Finnish dictionary in a bilingual reply', () => {
+    const typos = lintText(BILINGUAL).findings.filter((f) => f.ruleId === 'spelling/typo').map((f) => f.actual);
+    expect(typos).toEqual([]);
+  });
+
+  it.skipIf(!hasVoikko || !hasHunspell)('finds a typo in each part with its own dictionary', () => {
+    const text = BILINGUAL.replace('sähköpostiani', 'sähköpostiaini').replace('meddelande', 'meddelnade');
+    const typos = lintText(text).findings.filter((f) => f.ruleId === 'spelling/typo').map((f) => f.actual);
+    expect(typos).toEqual(['sähköpostiaini', 'meddelnade']);
+  });
+
+  it('splits a paragraph whose lines alternate languages', () => {
+    const text = `Olen lomalla 1.–15.8. ja vastaan viestiisi, kun palaan töihin.
+Jag har semester 1–15.8 och svarar när jag är tillbaka på jobbet.
+Pirkko`;
+    const { lang, segments } = resolveLanguages(text, undefined, (t) => detectLanguage(t));
+    expect(lang).toBe('fi');
+    expect(segments.map((s) => s.lang)).toEqual(['fi', 'sv']);
+    // The name line has no language of its own: it stays with the line before.
+    expect(text.slice(segments[1]!.start, segments[1]!.end).endsWith('Pirkko')).toBe(true);
+  });
+
+  it('keeps a one-language reply in one segment language, as before', () => {
+    const text = 'Hei Matti,\n\ntilauksesi lähti tänään, ja se on perillä torstaina.\n\nTerveisin\nLaura';
+    const a = analyse(text);
+    expect(a.language).toBe('fi');
+    expect(a.languages).toEqual(['fi']);
+    expect(a.view('fi')).toBe(a);
+  });
+
+  it('finds the English block when the language is forced', () => {
+    const found = ids(BOOKING, { lang: 'fi' });
+    expect(found.some((f) => f.startsWith('format/foreign-block'))).toBe(true);
+  });
+
+  it('reports an English reply to a Finnish customer as a language mismatch', () => {
+    const reply = 'Hi Matti,\n\nthank you for your message. Your order 12345 has been shipped today and should arrive within three working days.\n\nBest regards,\nTeam Verkkokauppa';
+    const result = lintText(reply, { customer: 'Hei, missä tilaukseni 12345 on? Tilasin sen viime viikolla enkä ole saanut mitään tietoa.' });
+    expect(result.language).toBe('en');
+    expect(result.findings.map((f) => f.ruleId)).toContain('thread/language-mismatch');
+  });
+
+  it('does not report a bilingual reply to a Swedish customer as a language mismatch', () => {
+    const result = lintText(BILINGUAL, { customer: 'Hej, jag skulle behöva ett intyg över min anställning till banken. Kan du skicka det?' });
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('thread/language-mismatch');
+  });
+});
