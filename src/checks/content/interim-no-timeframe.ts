@@ -8,20 +8,60 @@ const PROMISE: Record<string, RegExp> = {
   sv: /(?<![\p{L}])((vi|jag|och) (återkommer|återkopplar|hör av oss|hör av mig|kontaktar (dig|er)|meddelar (dig|er)|ringer (dig|er|upp)|skickar (besked|svar))|(vi|jag) (kommer att|ska) (återkomma|höra av (oss|mig)|kontakta (dig|er)|meddela (dig|er)|ringa (dig|er)))(?![\p{L}])/giu,
 };
 
+/**
+ * A promise that is one only with a time word beside it: "Vastaamme
+ * mahdollisimman pian", "Saatte tiedon … mahdollisimman pian", "Vi svarar så
+ * snart som möjligt". Without the vague time ("Vastaamme kysymyksiisi alla")
+ * these verbs promise nothing for later, so they need VAGUE in the sentence.
+ */
+const LATER: Record<string, RegExp> = {
+  fi: /(?<![\p{L}])((vastaamme|vastaan|vastataan|palaamme|palaan|käsittelemme|käsittelen|ilmoitamme|ilmoitan|kerromme|kerron|otamme yhteyttä|otan yhteyttä|toimitamme|lähetämme|lähetän)|(saatte|saat) (\p{L}+ )?(tiedon|vastauksen|päätöksen|ilmoituksen|viestin|tietoa|vastausta|päätöstä))(?![\p{L}])/giu,
+  sv: /(?<![\p{L}])((vi|jag) (svarar|återkommer|behandlar|hanterar|skickar|kontaktar|meddelar|ringer)|(du|ni) (får|kommer att få) (\p{L}+ )?(information|besked|svar|beslut|ett meddelande|ett mejl|ett sms)|återkommer|återkopplar)(?![\p{L}])/giu,
+};
+
+/** "As soon as possible" and its kin: they sound like a time and are none. */
+const VAGUE: Record<string, RegExp> = {
+  fi: /(?<![\p{L}])(mahdollisimman (pian|nopeasti|pikaisesti|ripeästi)|niin pian kuin (mahdollista|pystymme|voimme)|heti kun (mahdollista|ehdimme|pystymme)|pikimmiten|piakkoin|lähiaikoina|pikaisesti|pian)(?![\p{L}])/iu,
+  sv: /(?<![\p{L}])(så (snart|fort|snabbt) (som )?(möjligt|vi kan|det går)|snarast( möjligt)?|inom kort( tid)?|inom en snar framtid|snart)(?![\p{L}])/iu,
+};
+
+const WEAK = /^(pian|snart)$/i;
+
+/** Characters a promise and its vague time may have between them ("Saatte tiedon lapsenne esiopetuspaikasta mahdollisimman pian"). */
+const MAX_BETWEEN = 60;
+
 /** Promises to come back without saying when. */
 export const interimNoTimeframe: Check = (analysis) => {
-  const promise = PROMISE[analysis.language];
-  if (!promise) return [];
+  const lang = analysis.language;
+  const promise = PROMISE[lang];
+  const later = LATER[lang];
+  const vague = VAGUE[lang];
+  if (!promise || !later || !vague) return [];
   const text = analysis.text;
   const findings: RawFinding[] = [];
-  for (const m of text.matchAll(promise)) {
-    if (analysis.inFrame(m.index!)) continue;
-    // A time anywhere in the same sentence or the next one keeps the promise concrete.
-    const sentence = analysis.sentences.find((s) => m.index! >= s.start && m.index! < s.end);
+  const add = (start: number, end: number): void => {
+    if (findings.some((f) => start < f.offset + f.length && f.offset < end)) return;
+    findings.push({ offset: start, length: end - start });
+  };
+  const candidates: { index: number; length: number; needsVague: boolean }[] = [
+    ...[...text.matchAll(promise)].map((m) => ({ index: m.index!, length: m[0].length, needsVague: false })),
+    ...[...text.matchAll(later)].map((m) => ({ index: m.index!, length: m[0].length, needsVague: true })),
+  ].sort((a, b) => a.index - b.index || Number(a.needsVague) - Number(b.needsVague));
+  for (const c of candidates) {
+    if (analysis.inFrame(c.index)) continue;
+    const sentence = analysis.sentences.find((s) => c.index >= s.start && c.index < s.end);
+    const sentenceEnd = sentence?.end ?? text.length;
+    const after = text.slice(c.index + c.length, Math.min(sentenceEnd, c.index + c.length + MAX_BETWEEN));
+    const vagueHit = vague.exec(after);
+    // Bare "pian"/"snart" beside an ordinary verb is too weak a sign of a promise ("paketti on pian perillä").
+    if (c.needsVague && (!vagueHit || WEAK.test(vagueHit[0]))) continue;
+    // A time anywhere in the same sentence or the next one keeps the promise concrete;
+    // "inom kort" looks like "inom två dagar" to DEADLINE, so the vague words are taken out first.
     const next = sentence ? analysis.sentences[sentence.index + 1] : undefined;
-    const scope = text.slice(sentence?.start ?? m.index!, next?.end ?? sentence?.end ?? text.length);
+    const scope = text.slice(sentence?.start ?? c.index, next?.end ?? sentenceEnd).replace(new RegExp(vague.source, 'giu'), ' ');
     if (DEADLINE.test(scope)) continue;
-    findings.push({ offset: m.index!, length: m[0].length });
+    const end = vagueHit ? c.index + c.length + vagueHit.index + vagueHit[0].length : c.index + c.length;
+    add(c.index, end);
   }
-  return findings;
+  return findings.sort((a, b) => a.offset - b.offset);
 };
