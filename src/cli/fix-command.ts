@@ -1,17 +1,19 @@
-import type { InputError } from '../types.js';
+import type { FileResult, InputError } from '../types.js';
 import type { Linter } from '../engine/linter.js';
 import { expand } from '../input/read-inputs.js';
-import { isMacroCollectionPath, type MacroMessage } from '../input/macros.js';
+import { isMacroCollectionPath, readMacroCollection, type MacroMessage } from '../input/macros.js';
 import { fixCollectionFile, fixFile } from './fix-files.js';
 import type { Io } from './io.js';
 
 /**
  * `--fix` and `--fix-dry-run`: each file is fixed until no safe fix is left,
  * then written atomically (only when it changed), or its diff printed. The
- * lint run that follows reports what is left.
+ * lint run that follows reports what is left; a dry run has nothing on disk to
+ * lint again, so it returns what is left of each text as fixed in memory.
  */
-export async function runFixes(paths: string[], linter: Linter, options: { dryRun: boolean }, io: Io): Promise<{ errors: InputError[]; changed: number }> {
+export async function runFixes(paths: string[], linter: Linter, options: { dryRun: boolean }, io: Io): Promise<{ errors: InputError[]; changed: number; remaining: FileResult[] }> {
   const errors: InputError[] = [];
+  const remaining: FileResult[] = [];
   let changed = 0;
   for (const entry of await expand(paths, linter.isIgnored)) {
     if (typeof entry !== 'string') {
@@ -25,9 +27,13 @@ export async function runFixes(paths: string[], linter: Linter, options: { dryRu
         : fixFile(entry, (text) => linter.lint({ path: entry, text }), { dryRun: options.dryRun });
       if (result.changed) changed++;
       if (options.dryRun && result.diff) io.stdout.write(result.diff);
+      if (options.dryRun) {
+        if (macros) remaining.push(...readMacroCollection(entry, result.output, macros).messages.map((m) => linter.lint(m)));
+        else remaining.push(result.last as FileResult);
+      }
     } catch (err) {
       errors.push({ path: entry, code: 'unreadable', detail: { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
     }
   }
-  return { errors, changed };
+  return { errors, changed, remaining };
 }

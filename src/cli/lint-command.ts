@@ -5,6 +5,8 @@ import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js'
 import { findConfig, loadConfig } from '../engine/config.js';
 import { loadCatalogue } from '../engine/catalogue.js';
 import { addToSummary, createLinter, type Linter, type LinterOptions } from '../engine/linter.js';
+import { messageBingo } from '../engine/bingo.js';
+import { scoreOf } from '../engine/lint-message.js';
 import { lintOutcomes } from '../engine/pipeline.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
@@ -104,16 +106,57 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
   return stylishSink(write, options);
 }
 
+/** Whether to colour: --color/--no-color, then FORCE_COLOR, NO_COLOR and TERM=dumb, then a terminal on stdout. */
+export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !(force === '0' || force === 'false');
+  return !toFile && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+}
+
+/** The settings that apply to one file, as --print-config shows them. */
+function printConfig(file: string, linter: Linter, configFile: string | null, io: Io): void {
+  const settings = linter.settingsFor(file);
+  const doc = {
+    configFile,
+    file,
+    ignored: linter.isIgnored(file),
+    ...settings,
+  };
+  io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** The exit code of a run from what it reported (ESLint's: errors fail, then --max-warnings, then --max-score). */
+function exitCode(mode: Mode, summary: Summary, warnings: number, overScore: FileResult[], inputErrors: number, flags: LintFlags, uiLang: UiLang, io: Io): number {
+  if (inputErrors > 0) return 2;
+  if (mode === 'bingo') return 0;
+  let failed = summary.errors > 0;
+  if (flags.maxWarnings !== undefined && warnings > flags.maxWarnings) {
+    io.stderr.write(`aspalint: ${t(UI.tooManyWarnings, uiLang, { count: warnings, max: flags.maxWarnings })}\n`);
+    failed = true;
+  }
+  for (const r of overScore) {
+    io.stderr.write(`aspalint: ${t(UI.scoreOver, uiLang, { path: r.path, score: r.score, max: flags.maxScore! })}\n`);
+    failed = true;
+  }
+  return failed && !flags.exitZero ? 1 : 0;
+}
+
 /** `aspalint [paths]` and `aspalint bingo [paths]`: lint, report, and the exit code. */
 export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: Mode): Promise<number> {
-  if (paths.length === 0) {
+  if (paths.length === 0 && !flags.printConfig) {
     if (io.stdin.isTTY) throw new UsageError(t(UI.noInput, flags.uiLang ?? defaultUiLang([], io.env)));
     paths = ['-'];
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
   const customer = readCustomer(flags.customer);
-  const configFile = flags.config ?? findConfig(io.cwd);
+  const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
   if (configFile) await preloadYaml();
+  const ignore = {
+    ...(flags.ignore === false ? { noIgnore: true } : {}),
+    ...(flags.ignorePath ? { ignorePath: flags.ignorePath } : {}),
+    ...(flags.ignorePattern.length > 0 ? { patterns: flags.ignorePattern } : {}),
+  };
   const linterOptions: LinterOptions = {
     configFile,
     // Rule ids of plugins, playbooks and custom rules are in the config: read it only when there are flags to check.
@@ -124,25 +167,39 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     ...(customer !== undefined ? { customer } : {}),
     ...(flags.template ? { template: true } : {}),
     ...(flags.format === 'html' || flags.redact ? { keepText: true } : {}),
+    ...(Object.keys(ignore).length > 0 ? { ignore } : {}),
   };
   const linter = createLinter(linterOptions);
+  if (flags.printConfig) {
+    printConfig(flags.printConfig, linter, configFile, io);
+    return 0;
+  }
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
+  const ignored: string[] = [];
 
   if (flags.fix || flags.fixDryRun) {
     const { runFixes } = await import('./fix-command.js');
     const fixed = await runFixes(paths, linter, { dryRun: !!flags.fixDryRun }, io);
     if (flags.fixDryRun) {
-      const lang = uiLangFixed ?? defaultUiLang([], io.env);
+      // Nothing was written: the exit code is that of a plain run on the texts as fixed in memory.
+      const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+      const shown = fixed.remaining.map((r) => (flags.quiet ? errorsOnly(r) : r));
+      for (const r of shown) addToSummary(summary, r);
+      const warnings = fixed.remaining.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+      const lang = uiLangFixed ?? defaultUiLang(fixed.remaining.map((r) => r.language), io.env);
       for (const error of fixed.errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, lang)}\n`);
-      return fixed.errors.length > 0 ? 2 : 0;
+      const overScore = flags.maxScore === undefined ? [] : shown.filter((r) => r.score > flags.maxScore!);
+      return exitCode(mode, summary, warnings, overScore, fixed.errors.length, flags, lang, io);
     }
   }
 
   const output = openOutput(io, flags.output);
-  const color = !flags.output && !!io.stdout.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+  const color = useColor(flags.color, io, !!flags.output);
   const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
   const redactReport = flags.redact ? (await import('../engine/redact.js')).redactReport : undefined;
   const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+  // Warnings --quiet hides still count for --max-warnings, as in ESLint.
+  let warnings = 0;
   const languages: Lang[] = [];
   const errors: InputError[] = [];
   const overScore: FileResult[] = [];
@@ -156,7 +213,9 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       ...(flags.agents.length > 0 ? { agents: flags.agents } : {}),
       ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
       ...(flags.jobs ? { jobs: flags.jobs } : { jobs: availableParallelism() }),
+      ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
       onBytes: (read, total) => progress.bytes(read, total),
+      onIgnored: (path) => ignored.push(path),
       // One file is one reply, except in collections: then the count is not the total.
       onFiles: (n) => {
         if (paths.some((p) => /\.(jsonl|ya?ml|json|mbox|csv|tsv)$/i.test(p)) || flags.inputFormat !== 'text') return;
@@ -178,7 +237,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
         continue;
       }
       let result = outcome.result;
-      if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+      for (const f of result.findings) if (f.severity === 'warning') warnings++;
+      if (flags.quiet) result = errorsOnly(result);
       if (redactReport) result = redactOne(result, redactReport);
       addToSummary(summary, result);
       if (languages.length < 1000) languages.push(result.language);
@@ -194,22 +254,22 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   if (sink.errors) sink.errors.push(...errors);
   sink.end(summary, uiLang);
   output.close();
+  for (const path of ignored) io.stderr.write(`aspalint: ${path}: ${t(UI.fileIgnored, uiLang)}\n`);
   for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
   // For the benchmark: peak memory of the whole process, worker threads included.
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
+  // An ignored file named outright is a warning, as in ESLint: --max-warnings 0 fails on it.
+  return exitCode(mode, summary, warnings + ignored.length, overScore, errors.length, flags, uiLang, io);
+}
 
-  if (errors.length > 0) return 2;
-  if (mode === 'bingo') return 0;
-  let failed = summary.errors > 0;
-  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-    io.stderr.write(`aspalint: ${t(UI.tooManyWarnings, uiLang, { count: summary.warnings, max: flags.maxWarnings })}\n`);
-    failed = true;
-  }
-  for (const r of overScore) {
-    io.stderr.write(`aspalint: ${t(UI.scoreOver, uiLang, { path: r.path, score: r.score, max: flags.maxScore! })}\n`);
-    failed = true;
-  }
-  return failed ? 1 : 0;
+/**
+ * --quiet: only the error-severity findings, and the score and bingo squares
+ * of those alone, so the report never counts what it does not show.
+ */
+function errorsOnly(result: FileResult): FileResult {
+  if (result.findings.every((f) => f.severity === 'error')) return result;
+  const findings = result.findings.filter((f) => f.severity === 'error');
+  return { ...result, findings, score: scoreOf(findings), bingo: messageBingo(loadCatalogue().bingo, findings) };
 }
 
 /** Masks personal data in one result and its text (the same-length masks keep every position valid). */

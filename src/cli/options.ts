@@ -1,15 +1,15 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Channel, UiLang } from '../types.js';
 import type { InputFormat } from '../input/read-inputs.js';
 import { GROUP_BY, type GroupBy } from '../report/groups.js';
-import { UsageError } from './io.js';
 
 export interface LintFlags {
   format: string;
   channel?: Channel;
   lang: 'auto' | 'fi' | 'sv';
   customer?: string;
-  config?: string;
+  /** A file, or false for --no-config. */
+  config?: string | false;
   uiLang?: UiLang;
   quiet?: boolean;
   maxWarnings?: number;
@@ -25,16 +25,26 @@ export interface LintFlags {
   fixDryRun?: boolean;
   groupBy?: GroupBy;
   redact?: boolean;
+  /** false for --no-ignore. */
+  ignore: boolean;
+  ignorePath?: string;
+  ignorePattern: string[];
+  exitZero?: boolean;
+  /** --color / --no-color; undefined: FORCE_COLOR, NO_COLOR and the terminal decide. */
+  color?: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
 }
 
+// commander names the option in an InvalidArgumentError's message ("option '--jobs <n>' argument 'x' is invalid. …").
 function intArg(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`expected a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
   return Number(value);
 }
 
 function positiveInt(value: string): number {
   const n = intArg(value);
-  if (n < 1) throw new UsageError(`expected at least 1, got "${value}"`);
+  if (n < 1) throw new InvalidArgumentError('expected at least 1.');
   return n;
 }
 
@@ -53,8 +63,17 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .addOption(new Option('--lang <lang>', 'language of the replies').choices(['auto', 'fi', 'sv']).default('auto'))
     .option('--customer <file>', "the customer's message the reply answers")
     .option('-c, --config <file>', 'config file (default: nearest .aspalintrc.yaml upward from the current folder)')
+    .option('--no-config', 'use no config file, only the defaults and the flags')
+    .option('--print-config <file>', 'print the settings that apply to a file, as JSON, and exit')
+    .option('--ignore-path <file>', 'ignore file to use instead of the .aspalintignore beside the config')
+    .option('--ignore-pattern <pattern>', 'leave out files matching this gitignore-style pattern (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--no-ignore', 'lint every file given, whatever ignore:, .aspalintignore and --ignore-pattern say')
+    .option('--stdin-filename <path>', 'the path stdin is linted as: overrides, templates and the report use it')
     .addOption(new Option('--ui-lang <lang>', "language of aspalint's messages (default: the reply's)").choices(['fi', 'sv', 'en']))
     .option('-q, --quiet', 'report errors only')
+    .option('--exit-zero', 'exit 0 even when there are lint failures (input and usage errors still exit 2)')
+    .option('--color', 'colour the output even when it does not go to a terminal')
+    .option('--no-color', 'never colour the output')
     .option('--max-warnings <n>', 'fail when there are more warnings than this', intArg)
     .option('--max-score <n>', 'fail when a reply scores more than this', intArg)
     .option('--rule <id=severity>', 'set a rule to off|info|warning|error (repeatable)', (v: string, acc: string[]) => [...acc, v], [])

@@ -258,10 +258,6 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
   return settings;
 }
 
-export function isIgnored(config: Config, configDir: string, path: string): boolean {
-  return !!config.ignore?.length && matchesGlobs(config.ignore, configDir, path);
-}
-
 /** Whether a path, taken relative to the config's folder, matches any of the globs. */
 export function matchesGlobs(globs: string[], configDir: string, path: string): boolean {
   return matcher(globs)(relative(configDir, resolve(path)).split(sep).join('/'));

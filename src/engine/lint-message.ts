@@ -143,7 +143,7 @@ class MessageRun {
     const { message, analysis, findings } = this;
     findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
     const { kept, suppressed } = applySuppressions(findings, analysis.directives, analysis.lineIndex);
-    const score = kept.reduce((sum, f) => sum + (f.severity === 'info' ? 0 : f.weight), 0);
+    const score = scoreOf(kept);
     return {
       path: message.path,
       language: this.lang,
@@ -197,4 +197,9 @@ export function fillTemplate(template: string, data: Record<string, string | num
     if (value === undefined) return whole;
     return typeof value === 'object' ? value[uiLang] : String(value);
   });
+}
+
+/** A reply's score: the weights of its findings, info findings weighing nothing. */
+export function scoreOf(findings: readonly Finding[]): number {
+  return findings.reduce((sum, f) => sum + (f.severity === 'info' ? 0 : f.weight), 0);
 }

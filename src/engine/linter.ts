@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseWordList, WORDS_FILE } from '../checks/spelling/words.js';
 import type { Channel, FileResult, LintReport, Message, Summary, UiLang } from '../types.js';
-import { loadConfig, settingsFor, isIgnored, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
+import { loadConfig, settingsFor, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
 import type { MacroOptions } from '../input/macros.js';
 import { lintMessage, lintMessageWhenLoaded, type LintOptions } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
 import { isTemplatePath } from '../text/template.js';
 import { pluginsOf, type PluginCheck } from './plugins.js';
+import { ignoreMatcher, type IgnoreOptions } from './ignore.js';
 
 export interface LinterOptions {
   /** Path of the config file (already located); none means defaults. */
@@ -24,6 +25,8 @@ export interface LinterOptions {
   template?: boolean;
   /** Keep each message's text on its result (for reports that show replies in context). */
   keepText?: boolean;
+  /** .aspalintignore, --ignore-path, --ignore-pattern, --no-ignore (besides the config's `ignore:`). */
+  ignore?: IgnoreOptions;
 }
 
 /** A message as the input layer gives it: the channel and language only when the source said. */
@@ -35,6 +38,8 @@ export interface Linter {
   lintWhenLoaded(message: LintInput, component: 'voikko' | 'hunspell', loaded: Promise<void>): Promise<FileResult>;
   /** How to read a file that the config names as a macro collection; undefined for other files. */
   macroSource(path: string): MacroOptions | undefined;
+  /** What applies to a file: its channel, language, whether it is a template, and every rule's setting (--print-config). */
+  settingsFor(path: string): { channel: Channel; language: 'auto' | 'fi' | 'sv' | 'en'; template: boolean; rules: Record<string, SeverityOrOff | RuleSetting> };
   config: Config;
   configDir: string;
   isIgnored(path: string): boolean;
@@ -50,15 +55,24 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const ruleSets = new Map<string, RuleSet>();
   const uiLang = options.uiLang ?? config.uiLang;
   const products = config.products ?? [];
+  const isIgnored = ignoreMatcher(config.ignore ?? [], configDir, options.ignore);
   return {
     config,
     configDir,
-    isIgnored: (path) => path !== '-' && isIgnored(config, configDir, path),
+    isIgnored,
     macroSource: (path) => {
       const source = (config.macros ?? []).find((m) => matchesGlobs(m.files, configDir, path));
       if (!source) return undefined;
       const { files: _files, ...keys } = source;
       return keys;
+    },
+    settingsFor(path) {
+      const { resolved } = prepare({ path, text: '' });
+      const settings = settingsFor(config, configDir, path === '-' ? null : path);
+      const given = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
+      const rules: Record<string, SeverityOrOff | RuleSetting> = {};
+      for (const meta of metas) rules[meta.id] = given[meta.id] ?? meta.severity;
+      return { channel: resolved.channel, language: resolved.lang ?? 'auto', template: resolved.template === true, rules };
     },
     lint(message) {
       const { resolved, ruleSet, lintOptions } = prepare(message);

@@ -34,6 +34,10 @@ export interface RunOptions extends LinterOptions {
   onFiles?: (count: number) => void;
   /** Bytes read of a streamed archive. */
   onBytes?: (read: number, total: number) => void;
+  /** Told of a file named outright that an ignore pattern leaves out. */
+  onIgnored?: (path: string) => void;
+  /** The path stdin is linted as (--stdin-filename): overrides, templates and the report go by it. */
+  stdinFilename?: string;
 }
 
 /** Endings of files that hold many replies: a count of files is then not a count of replies. */
@@ -73,6 +77,7 @@ export async function inputOptionsFor(linter: Linter, options: RunOptions): Prom
     ...(threadWindow ? { threadWindow } : {}),
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+    ...(options.onIgnored ? { onIgnored: options.onIgnored } : {}),
     isIgnored: linter.isIgnored,
     ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
   };
@@ -88,13 +93,14 @@ export async function* lintOutcomes(patterns: string[], options: RunOptions = {}
   const inputFormat = inputOptions.inputFormat ?? 'text';
   // The number of files, when the paths expanded to plain replies (one each): the batch decides on a pool by it.
   let expected: number | undefined;
-  const items: AsyncIterable<InputItem> = readInputs(patterns, {
+  const read = readInputs(patterns, {
     ...inputOptions,
     onFiles: (n) => {
       if (!patterns.some((p) => COLLECTION.test(p)) && inputFormat === 'text') expected = n;
       options.onFiles?.(n);
     },
   });
+  const items: AsyncIterable<InputItem> = options.stdinFilename ? renameStdin(read, options.stdinFilename) : read;
   // A mail archive is long by nature: its messages go to the workers from the first one, so
   // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
   const mailArchive = patterns.some((p) => formatOf(p === '-' ? '' : p, inputFormat) === 'mbox');
@@ -102,9 +108,18 @@ export async function* lintOutcomes(patterns: string[], options: RunOptions = {}
   yield* lintStream(items, linter, workerOptions(options), batch);
 }
 
+/** Stdin's messages and errors under the name --stdin-filename gives ("-#3" of a JSON Lines stream becomes "name#3"). */
+async function* renameStdin(items: AsyncIterable<InputItem>, name: string): AsyncGenerator<InputItem> {
+  const rename = (path: string) => (path === '-' ? name : path.startsWith('-#') ? `${name}${path.slice(1)}` : path);
+  for await (const item of items) {
+    if ('error' in item) yield { error: { ...item.error, path: rename(item.error.path) } };
+    else yield { message: { ...item.message, path: rename(item.message.path) } };
+  }
+}
+
 /** The linter's part of the options, as plain data a worker can receive. */
 export function workerOptions(options: RunOptions): LinterOptions {
-  const { stdin: _s, inputFormat: _f, agents: _a, columns: _c, threadWindow: _t, maxFileBytes: _m, jobs: _j, onFiles: _o, onBytes: _b, ...linterOptions } = options;
+  const { stdin: _s, inputFormat: _f, agents: _a, columns: _c, threadWindow: _t, maxFileBytes: _m, jobs: _j, onFiles: _o, onBytes: _b, onIgnored: _i, stdinFilename: _n, ...linterOptions } = options;
   return linterOptions;
 }
 

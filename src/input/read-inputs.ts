@@ -14,6 +14,8 @@ export interface InputOptions {
   /** Largest file read as one reply; a bigger one is an error, not a reply. */
   maxFileBytes?: number;
   isIgnored?: (path: string) => boolean;
+  /** Told of a file named on the command line that an ignore pattern leaves out (ESLint warns of it). */
+  onIgnored?: (path: string) => void;
   /** Where a file is a macro collection (config `macros:`), how to read it. */
   macroSource?: (path: string) => MacroOptions | undefined;
   /** Told how many files the paths expanded to, before they are read (for a progress bar). */
@@ -72,11 +74,16 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 /** Expands the command line's paths into files (deterministic order) and errors. */
-export async function expand(patterns: string[], isIgnored: (p: string) => boolean): Promise<(string | InputError)[]> {
+export async function expand(patterns: string[], isIgnored: (p: string) => boolean, onIgnored?: (path: string) => void): Promise<(string | InputError)[]> {
   const out: (string | InputError)[] = [];
   const seen = new Set<string>();
-  const add = (path: string) => {
-    if (seen.has(path) || isIgnored(path)) return;
+  const add = (path: string, named = false) => {
+    if (seen.has(path)) return;
+    if (isIgnored(path)) {
+      // A file named outright is not skipped in silence: a hook that passes it would pass anything.
+      if (named) onIgnored?.(path);
+      return;
+    }
     seen.add(path);
     out.push(path);
   };
@@ -88,7 +95,7 @@ export async function expand(patterns: string[], isIgnored: (p: string) => boole
     if (isGlob(pattern)) {
       const files = (await glob(pattern)).sort();
       if (files.length === 0) out.push({ path: pattern, code: 'no-match' });
-      files.forEach(add);
+      files.forEach((f) => add(f));
       continue;
     }
     let info;
@@ -103,8 +110,8 @@ export async function expand(patterns: string[], isIgnored: (p: string) => boole
       const files = (await filesIn(base)).sort();
       const kept = files.filter((f) => !isIgnored(f));
       if (kept.length === 0) out.push({ path: pattern, code: 'no-files', detail: { extensions: TEXT_EXTENSIONS.map((e) => `.${e}`).join(' ') } });
-      kept.forEach(add);
-    } else add(pattern);
+      kept.forEach((f) => add(f));
+    } else add(pattern, true);
   }
   return out;
 }
@@ -191,7 +198,7 @@ function fstatSafe(path: string): number {
 /** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const entries = await expand(patterns, options.isIgnored ?? (() => false));
+  const entries = await expand(patterns, options.isIgnored ?? (() => false), options.onIgnored);
   options.onFiles?.(entries.filter((e) => typeof e === 'string').length);
   // A folder of .eml files with agents given is threaded like an mbox, in file order.
   let threader: Threader | undefined;

@@ -28,6 +28,11 @@ export const UI = {
     sv: '{path}: poängen {score} överstiger gränsen {max} (--max-score).',
     en: '{path}: score {score} is over the limit of {max} (--max-score).',
   },
+  fileIgnored: {
+    fi: 'Tiedosto ohitettiin, koska se vastaa ignore-mallia. Tarkista se valitsimella --no-ignore.',
+    sv: 'Filen hoppades över eftersom den matchar ett ignore-mönster. Granska den med --no-ignore.',
+    en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.',
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',

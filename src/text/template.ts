@@ -175,8 +175,10 @@ export function intersectsTemplate(syntax: TemplateSyntax, start: number, end: n
 /**
  * Whether a file is a template: by its ending (.hbs, .handlebars, .mustache,
  * .liquid, .njk, .nunjucks) or by the config's `templates:` globs, matched
- * relative to `baseDir` (the config file's folder) as overrides are. A member
- * of a collection ("macros.yaml#Title") is judged by its file.
+ * relative to `baseDir` (the config file's folder) as overrides are. The path
+ * itself is the command line's, relative to the working folder, which may be a
+ * subfolder of the config's. A member of a collection ("macros.yaml#Title") is
+ * judged by its file.
  */
 export function isTemplatePath(path: string, globs: readonly string[] = [], baseDir: string = process.cwd()): boolean {
   if (path === '-') return false;
@@ -184,7 +186,7 @@ export function isTemplatePath(path: string, globs: readonly string[] = [], base
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
   if (ext && TEMPLATE_EXTENSIONS.includes(ext)) return true;
   if (globs.length === 0) return false;
-  const rel = relative(baseDir, resolve(baseDir, file)).split(sep).join('/');
+  const rel = relative(baseDir, resolve(file)).split(sep).join('/');
   return globMatcher(globs)(rel);
 }
 

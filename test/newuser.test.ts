@@ -1,0 +1,188 @@
+/**
+ * What a new user meets (issue 14): config globs from a subfolder, ignored
+ * files named outright, exit codes of --fix-dry-run and --quiet, and the
+ * flags users bring from ESLint.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'aspalint.js');
+const tmp = mkdtempSync(join(tmpdir(), 'aspalint-newuser-'));
+
+function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string | undefined> } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C', ...options.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? tmp, input: options.input ?? '', env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh project folder with the files given (paths relative to it). */
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const ruleIds = (stdout: string, i = 0): string[] => JSON.parse(stdout).files[i].findings.map((f: { ruleId: string }) => f.ruleId);
+
+const GOOD_FI = 'Hei Anna,\n\nlaskusi on nyt korjattu, ja hyvitys 12,50 € näkyy tililläsi perjantaina.\n\nTerveisin\nLaura\n';
+const TEMPLATE_FI = 'Hei {{ first_name }},\n\ntilauksesi on lähtenyt varastolta.\n\nTerveisin\nLaura\n';
+const SECRET_SV = 'Hej Karin!\n\nDitt tillfälliga lösenord är Sommar2024 och gäller i dag.\n\nHälsningar\nSara\n';
+const SECRET_FI = 'Hei Anna,\n\nväliaikainen salasanasi on Kesä2024 ja se on voimassa tämän päivän.\n\nTerveisin\nLaura\n';
+/** One safe fix (a double space), nothing else. */
+const FIXABLE_FI = 'Hei Anna,\n\nlaskusi on nyt korjattu.  Hyvitys näkyy tililläsi perjantaina.\n\nTerveisin\nLaura\n';
+/** Warnings only: a nameless greeting, a canned phrase, a calque, a faceless signature. */
+const WARNINGS_FI = 'Hyvä asiakas,\n\nkiitämme saamastamme palautteesta. Älä epäröi ottaa yhteyttä.\n\nYstävällisin terveisin\nAsiakaspalvelu\n';
+
+describe('config globs resolve relative to the config file', () => {
+  it('templates: applies when run from a subfolder, as overrides: do', () => {
+    const dir = project('globs', {
+      '.aspalintrc.yaml': 'templates: ["templates/**/*.md"]\noverrides:\n  - files: ["templates/sms/**"]\n    channel: sms\n',
+      'templates/fi/tilaus.md': TEMPLATE_FI,
+      'templates/sms/tilaus.md': TEMPLATE_FI,
+      'drafts/tilaus.md': TEMPLATE_FI,
+    });
+    for (const [cwd, path] of [
+      [dir, 'templates/fi/tilaus.md'],
+      [join(dir, 'templates'), 'fi/tilaus.md'],
+      [join(dir, 'templates', 'fi'), 'tilaus.md'],
+    ] as const) {
+      const r = run([path, '--format', 'json'], { cwd });
+      expect(ruleIds(r.stdout), `${cwd} ${path}`).not.toContain('template/placeholder');
+    }
+    const sms = JSON.parse(run(['sms/tilaus.md', '--format', 'json'], { cwd: join(dir, 'templates') }).stdout).files[0];
+    expect(sms.channel).toBe('sms');
+    // Outside the globs a placeholder is an unfilled field.
+    expect(ruleIds(run(['tilaus.md', '--format', 'json'], { cwd: join(dir, 'drafts') }).stdout)).toContain('template/placeholder');
+  });
+});
+
+describe('ignored files', () => {
+  const dir = project('ignored', {
+    '.aspalintrc.yaml': 'ignore: ["drafts/**"]\n',
+    '.aspalintignore': '# old exports\narchive/\n*.bak.txt\n!keep.bak.txt\n',
+    'drafts/salasana.txt': SECRET_FI,
+    'archive/2023/vastaus.txt': SECRET_FI,
+    'replies/ok.txt': GOOD_FI,
+    'replies/old.bak.txt': SECRET_FI,
+    'replies/keep.bak.txt': GOOD_FI,
+    'other.ignore': 'replies/ok.txt\n',
+  });
+
+  it('warns of a file named outright that ignore: leaves out, in the UI language, and --no-ignore lints it', () => {
+    let r = run(['drafts/salasana.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('aspalint: drafts/salasana.txt: File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.\n');
+    r = run(['drafts/salasana.txt', '--ui-lang', 'fi'], { cwd: dir });
+    expect(r.stderr).toMatch(/^aspalint: drafts\/salasana\.txt: Tiedosto ohitettiin, koska se vastaa ignore-mallia/);
+    r = run(['drafts/salasana.txt', '--ui-lang', 'sv'], { cwd: dir });
+    expect(r.stderr).toMatch(/Filen hoppades över eftersom den matchar ett ignore-mönster/);
+    // A pre-commit hook with --max-warnings 0 does not pass it: the notice counts as a warning, as in ESLint.
+    expect(run(['drafts/salasana.txt', '--max-warnings', '0'], { cwd: dir }).code).toBe(1);
+    r = run(['drafts/salasana.txt', '--no-ignore'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/privacy\/password/);
+  });
+
+  it('folders and globs skip ignored files without a word', () => {
+    const r = run(['.', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(['replies/keep.bak.txt', 'replies/ok.txt']);
+  });
+
+  it('honours .aspalintignore (gitignore syntax, negation), --ignore-path and --ignore-pattern', () => {
+    expect(run(['archive/2023/vastaus.txt'], { cwd: dir }).stderr).toMatch(/File ignored/);
+    expect(run(['replies/old.bak.txt'], { cwd: dir }).stderr).toMatch(/File ignored/);
+    expect(run(['replies/keep.bak.txt'], { cwd: dir }).stderr).toBe('');
+    // From a subfolder the ignore file still speaks of paths from its own folder.
+    expect(run(['old.bak.txt'], { cwd: join(dir, 'replies') }).stderr).toMatch(/File ignored/);
+    // --ignore-path replaces .aspalintignore (the config's ignore: stays).
+    let r = run(['replies', 'archive', '--ignore-path', 'other.ignore', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['replies/keep.bak.txt', 'replies/old.bak.txt', 'archive/2023/vastaus.txt']);
+    r = run(['replies', '--ignore-pattern', 'keep*', '--ignore-pattern', 'ok.txt', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).files).toEqual([]);
+    r = run(['x', '--ignore-path', 'missing.ignore'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('aspalint: missing.ignore: cannot read ignore file: ENOENT\n');
+  });
+});
+
+describe('exit codes', () => {
+  const dir = project('exits', { 'fixable.txt': FIXABLE_FI, 'secret.txt': SECRET_SV, 'warnings.txt': WARNINGS_FI });
+
+  it('--fix-dry-run exits as a plain run would on what the fixes leave', () => {
+    expect(run(['fixable.txt', '--max-warnings', '0'], { cwd: dir }).code).toBe(1);
+    let r = run(['fixable.txt', '--max-warnings', '0', '--fix-dry-run'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^-laskusi on nyt korjattu\. {2}Hyvitys/m);
+    expect(readFileSync(join(dir, 'fixable.txt'), 'utf8')).toBe(FIXABLE_FI);
+    r = run(['secret.txt', 'fixable.txt', '--fix-dry-run'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(run(['warnings.txt', '--fix-dry-run', '--max-warnings', '3'], { cwd: dir }).code).toBe(1);
+    expect(run(['warnings.txt', 'missing.txt', '--fix-dry-run'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('--exit-zero exits 0 on lint failures, not on input errors', () => {
+    expect(run(['secret.txt', '--exit-zero'], { cwd: dir }).code).toBe(0);
+    expect(run(['warnings.txt', '--max-warnings', '0', '--exit-zero'], { cwd: dir }).code).toBe(0);
+    expect(run(['secret.txt', 'missing.txt', '--exit-zero'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('an option that wants a number names itself', () => {
+    let r = run(['secret.txt', '--max-warnings', 'many'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("aspalint: option '--max-warnings <n>' argument 'many' is invalid. expected a whole number.\n");
+    r = run(['secret.txt', '--jobs', '0'], { cwd: dir });
+    expect(r.stderr).toMatch(/^aspalint: option '-j, --jobs <n>' argument '0' is invalid/);
+  });
+
+  it('a bad --columns says "--columns:" once', () => {
+    writeFileSync(join(dir, 'export.csv'), 'Body,Question\nHei,Moi\n');
+    const r = run(['export.csv', '--columns', 'body'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/--columns/g)).toHaveLength(1);
+  });
+});
+
+describe('conventions from ESLint', () => {
+  const dir = project('conventions', {
+    '.aspalintrc.yaml': 'rules:\n  phrase/calque: off\noverrides:\n  - files: ["sms/**"]\n    channel: sms\n',
+    'sms/a.txt': WARNINGS_FI,
+    'warnings.txt': WARNINGS_FI,
+  });
+
+  it('--no-config lints with the defaults only', () => {
+    expect(ruleIds(run(['warnings.txt', '--format', 'json'], { cwd: dir }).stdout)).not.toContain('phrase/calque');
+    expect(ruleIds(run(['warnings.txt', '--format', 'json', '--no-config'], { cwd: dir }).stdout)).toContain('phrase/calque');
+  });
+
+  it('--stdin-filename lints stdin as that file: its overrides, its name in the report', () => {
+    const r = run(['-', '--stdin-filename', 'sms/luonnos.txt', '--format', 'json'], { cwd: dir, input: WARNINGS_FI });
+    const [f] = JSON.parse(r.stdout).files;
+    expect(f).toMatchObject({ path: 'sms/luonnos.txt', channel: 'sms' });
+  });
+
+  it('--print-config shows what applies to a file', () => {
+    const r = run(['--print-config', 'sms/a.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ configFile: join(dir, '.aspalintrc.yaml'), file: 'sms/a.txt', channel: 'sms', template: false, ignored: false });
+    expect(doc.rules['phrase/calque']).toBe('off');
+    expect(doc.rules['privacy/password']).toBe('error');
+  });
+
+  it('--color, --no-color and FORCE_COLOR decide the colours', () => {
+    const red = /\u001b\[/;
+    expect(run(['warnings.txt'], { cwd: dir }).stdout).not.toMatch(red);
+    expect(run(['warnings.txt', '--color'], { cwd: dir }).stdout).toMatch(red);
+    expect(run(['warnings.txt'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout).toMatch(red);
+    expect(run(['warnings.txt', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(red);
+  });
+});
