@@ -11,6 +11,18 @@ const NOTES: RegExp[] = [
   /^[ \t]*(→|->|>>)?[ \t]*(siirretään|siirrä|välitetään|välitä|eskaloidaan|ohjataan|skickas vidare|skicka vidare|vidarebefordras|eskaleras|flyttas|lyft till)(?![\p{L}])[^\n]*/gmu,
 ];
 
+/**
+ * A hand-over between colleagues: a task about "the customer" in the third
+ * person, put as a bare infinitive ("vastata ao. asiakkaalle") or a question
+ * to a colleague ("voisitko soittaa asiakkaalle?", "kan du svara kunden?").
+ * A reply speaks to the customer as "you", so this is a forwarding note
+ * left in the thread; the finding is its whole line. The plain imperative
+ * ("Vastaa asiakkaalle 24 tunnin kuluessa") is left alone: a marketplace
+ * rightly writes so to a seller.
+ */
+const HANDOVER =
+  /^[^\n]*?((^|[.!?:,–-] +)(vastata|soittaa|hoitaa|laittaa viestiä|lähettää)|(?<![\p{L}])((voisitko|voitko|voisiko|voiko) (joku )?(vastata|soittaa|hoitaa|laittaa viestiä|lähettää|ottaa yhteyttä)|vastaisitko|vastaatko|soittaisitko|soitatko|hoitaisitko|hoidatko))( ao\.| asianomaiselle| tälle| kyseiselle)? (asiakkaalle|asiakkaaseen)(?![\p{L}])[^\n]*|^[^\n]*?(?<![\p{L}])((kan du|kunde du|kan någon) (svara|ringa|kontakta|återkomma till|maila) (på )?(kunden|den här kunden|denna kund)|(svara|ring|kontakta) (den här kunden|denna kund))(?![\p{L}])[^\n]*/gmu;
+
 /** "@Mikko" at a word start: a mention of a colleague (not an e-mail address). */
 const MENTION = /(?<![\p{L}\p{N}._%+-])@\p{Lu}\p{L}+(?![\p{L}\p{N}.-]*@)(?!\.\p{L})/gu;
 
@@ -18,7 +30,7 @@ const MENTION = /(?<![\p{L}\p{N}._%+-])@\p{Lu}\p{L}+(?![\p{L}\p{N}.-]*@)(?!\.\p{
 export const internalNote: Check = (analysis) => {
   const text = analysis.text;
   const findings: RawFinding[] = [];
-  const searches: [RegExp, string][] = [[MARKERS, text], ...NOTES.map((re): [RegExp, string] => [re, analysis.lower])];
+  const searches: [RegExp, string][] = [[MARKERS, text], ...NOTES.map((re): [RegExp, string] => [re, analysis.lower]), [HANDOVER, analysis.lower]];
   if (analysis.message.channel !== 'social') searches.push([MENTION, text]);
   for (const [pattern, haystack] of searches) {
     for (const m of haystack.matchAll(pattern)) {
