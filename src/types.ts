@@ -108,6 +108,7 @@ export interface FileResult {
 /** Why an input could not be linted; the reporter words it in the UI language. */
 export type InputErrorCode =
   | 'not-found'
+  | 'not-a-file'
   | 'permission'
   | 'unreadable'
   | 'binary'

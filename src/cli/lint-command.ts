@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
@@ -8,9 +7,12 @@ import { addToSummary, createLinter, type Linter, type LinterOptions } from '../
 import { messageBingo } from '../engine/bingo.js';
 import { scoreOf } from '../engine/lint-message.js';
 import { lintOutcomes } from '../engine/pipeline.js';
+import { maxJobs } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
 import { preloadYaml } from '../input/yaml.js';
+import { decodeText } from '../input/decode.js';
+import { DEFAULT_MAX_BYTES, readRegularFile } from '../input/read-inputs.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { openOutput, UsageError, type Io } from './io.js';
@@ -20,13 +22,25 @@ import { readVersion } from './version.js';
 
 export type Mode = 'lint' | 'bingo';
 
-function readCustomer(file: string | undefined): string | undefined {
+const CUSTOMER_MAX_BYTES = DEFAULT_MAX_BYTES;
+
+/** Worker threads: -j, clamped to maxJobs() with a note (a run on a smaller machine still runs); default all cores. */
+function jobsOf(requested: number | undefined, io: Io, uiLang: UiLang): number {
+  if (requested === undefined) return availableParallelism();
+  const max = maxJobs();
+  if (requested <= max) return requested;
+  io.stderr.write(`aspalint: ${t(UI.jobsClamped, uiLang, { requested, max, cores: availableParallelism() })}\n`);
+  return max;
+}
+
+/** The customer's message of --customer: a regular file, within the size limit of a reply. */
+function readCustomer(file: string | undefined, uiLang: UiLang): string | undefined {
   if (!file) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'}`);
-  }
+  const read = readRegularFile(file, CUSTOMER_MAX_BYTES);
+  if ('error' in read) throw new UsageError(`--customer ${inputErrorMessage(read.error, uiLang)}`);
+  const decoded = decodeText(read.bytes);
+  if ('error' in decoded) throw new UsageError(`--customer ${inputErrorMessage({ path: file, code: decoded.error }, uiLang)}`);
+  return decoded.text;
 }
 
 /**
@@ -149,7 +163,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     paths = ['-'];
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
-  const customer = readCustomer(flags.customer);
+  const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env));
   const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
   if (configFile) await preloadYaml();
   const ignore = {
@@ -212,7 +226,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       inputFormat: flags.inputFormat,
       ...(flags.agents.length > 0 ? { agents: flags.agents } : {}),
       ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
-      ...(flags.jobs ? { jobs: flags.jobs } : { jobs: availableParallelism() }),
+      jobs: jobsOf(flags.jobs, io, uiLangFixed ?? defaultUiLang([], io.env)),
       ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
       onBytes: (read, total) => progress.bytes(read, total),
       onIgnored: (path) => ignored.push(path),

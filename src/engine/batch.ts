@@ -9,6 +9,15 @@ import type { Linter, LinterOptions, LintInput } from './linter.js';
 
 export type Outcome = { result: FileResult } | { error: InputError };
 
+/**
+ * Most worker threads a run starts: 4 per core. Each worker loads its own
+ * rules and spellers (~60 MB), so a thousand of them exhaust memory, and past
+ * the cores they only take turns.
+ */
+export function maxJobs(): number {
+  return 4 * availableParallelism();
+}
+
 export interface BatchOptions {
   /** Worker threads; 1 lints in this thread. Default: all cores. */
   jobs?: number;
@@ -38,7 +47,7 @@ export async function* lintStream(
   linterOptions: LinterOptions,
   options: BatchOptions = {},
 ): AsyncGenerator<Outcome> {
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const jobs = Math.min(maxJobs(), Math.max(1, options.jobs ?? availableParallelism()));
   const warmup = options.warmup ?? 300;
   const chunkSize = options.chunk ?? 64;
   const iterator = items[Symbol.asyncIterator]();

@@ -9,6 +9,7 @@ import { RuleSet, ruleMetas } from './rules.js';
 import { isTemplatePath } from '../text/template.js';
 import { pluginsOf, type PluginCheck } from './plugins.js';
 import { ignoreMatcher, type IgnoreOptions } from './ignore.js';
+import { fileOfPath } from '../input/member-path.js';
 
 export interface LinterOptions {
   /** Path of the config file (already located); none means defaults. */
@@ -86,7 +87,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /** The message with its channel, language and template mode resolved, and the rule set of its settings. */
   function prepare(message: LintInput): { resolved: Message; ruleSet: RuleSet; lintOptions: LintOptions } {
-    const settings = settingsFor(config, configDir, message.path === '-' ? null : message.path.split('#')[0]!);
+    const settings = settingsFor(config, configDir, message.path === '-' ? null : fileOfPath(message.path));
     const rules = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
     const key = JSON.stringify(rules);
     let ruleSet = ruleSets.get(key);
@@ -100,7 +101,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const configLang = settings.language && settings.language !== 'auto' ? settings.language : undefined;
     const lang = flagLang ?? message.lang ?? configLang;
     const resolved: Message = { ...message, channel, ...(lang ? { lang } : {}) };
-    const path = message.path.split('#')[0]!;
+    const path = fileOfPath(message.path);
     if (resolved.template === undefined && (options.template || (path !== '-' && isTemplatePath(path, config.templates ?? [], configDir)))) {
       resolved.template = true;
     }

@@ -21,6 +21,7 @@
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Fix } from '../types.js';
 import { yaml } from './yaml.js';
+import { fileOfPath } from './member-path.js';
 
 export interface MacroOptions {
   /** Dot path to the list (or map) of replies: "macros", "data.items", "responses.0.list". Detected when absent. */
@@ -69,7 +70,7 @@ export interface MacroCollection {
 
 /** Files read as collections: YAML and JSON (not JSON Lines, which input/jsonl.ts reads). */
 export function isMacroCollectionPath(path: string): boolean {
-  return /\.(ya?ml|json)$/i.test(path.includes('#') ? path.slice(0, path.indexOf('#')) : path);
+  return /\.(ya?ml|json)$/i.test(fileOfPath(path));
 }
 
 const TITLE_KEYS = ['title', 'name', 'subject', 'raw_title', 'id', 'key'];

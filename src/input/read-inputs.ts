@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
@@ -49,7 +49,7 @@ export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Messa
 
 /** File endings read from directories and globs (explicit files are read whatever their ending). */
 export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl', 'eml', 'mbox'];
-const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A JSON Lines export holds many replies: it may be larger. */
 const JSONL_MAX_BYTES = 512 * 1024 * 1024;
 
@@ -92,17 +92,20 @@ export async function expand(patterns: string[], isIgnored: (p: string) => boole
       out.push('-');
       continue;
     }
-    if (isGlob(pattern)) {
-      const files = (await glob(pattern)).sort();
-      if (files.length === 0) out.push({ path: pattern, code: 'no-match' });
-      files.forEach((f) => add(f));
-      continue;
-    }
+    // An existing path is always a path: "vastaus (1).txt" is a file, not a pattern.
     let info;
     try {
       info = await stat(pattern);
     } catch (err) {
-      out.push({ path: pattern, ...fsError(err) });
+      if (isGlob(pattern) && fsError(err).code === 'not-found') {
+        const files = (await glob(pattern)).sort();
+        if (files.length === 0) out.push({ path: pattern, code: 'no-match' });
+        files.forEach((f) => add(f));
+      } else out.push({ path: pattern, ...fsError(err) });
+      continue;
+    }
+    if (!info.isDirectory() && !info.isFile()) {
+      out.push({ path: pattern, code: 'not-a-file' });
       continue;
     }
     if (info.isDirectory()) {
@@ -123,14 +126,77 @@ export function fsError(err: unknown): { code: InputErrorCode; detail?: Record<s
   return { code: 'unreadable', detail: { reason: code ?? (err as Error).message } };
 }
 
-function tooLarge(path: string, size: number, max: number): InputItem {
-  return { error: { path, code: 'too-large', detail: { size: (size / 1048576).toFixed(1), limit: max / 1048576 } } };
+/** `atLeast`: reading stopped at the limit, so the size is only a lower bound. */
+function tooLarge(path: string, size: number, max: number, atLeast = false): { error: InputError } {
+  return { error: { path, code: 'too-large', detail: { size: `${atLeast ? '>' : ''}${(size / 1048576).toFixed(1)}`, limit: max / 1048576 } } };
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Stdin, read up to the limit: past it the rest is not kept (`aspalint - < /dev/zero` ends). */
+async function readStdin(stream: NodeJS.ReadableStream, limit: number): Promise<{ bytes: Buffer } | { error: InputError }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buffer.length;
+    if (total > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      return tooLarge('-', total, limit, true);
+    }
+    chunks.push(buffer);
+  }
+  return { bytes: Buffer.concat(chunks) };
+}
+
+/** Opens a path for reading if it is a regular file: a FIFO or a device would block or never end. */
+function openRegular(path: string): { fd: number; size: number } | { error: InputError } {
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a FIFO with no writer returns at once (it is then refused).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { error: { path, ...fsError(err) } };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile()) return { fd, size: info.size };
+    closeSync(fd);
+    return { error: { path, code: 'not-a-file' } };
+  } catch (err) {
+    closeSync(fd);
+    return { error: { path, ...fsError(err) } };
+  }
+}
+
+/**
+ * A regular file's bytes, at most `limit` of them: a bigger file is a
+ * `too-large` error. Only regular files are read, and the limit holds for
+ * what is read, not only for the size the file claims (it may grow).
+ */
+export function readRegularFile(path: string, limit: number): { bytes: Buffer } | { error: InputError } {
+  const opened = openRegular(path);
+  if ('error' in opened) return opened;
+  const { fd, size } = opened;
+  try {
+    if (size > limit) return tooLarge(path, size, limit);
+    let buffer = Buffer.allocUnsafe(Math.min(limit + 1, size + 1));
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > limit) return tooLarge(path, total, limit, true);
+        const bigger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2 + 65536));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    return { bytes: buffer.subarray(0, total) };
+  } catch (err) {
+    return { error: { path, ...fsError(err) } };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export type FileKind = 'text' | 'jsonl' | { macros: MacroOptions };
@@ -160,8 +226,18 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: Fi
 async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', options: InputOptions, bytes: Buffer | null, threader?: Threader): AsyncGenerator<InputItem> {
   if (format === 'mbox') {
     const { readMbox } = await import('./mbox.js');
-    const stream = path === '-' ? options.stdin! : createReadStream(path, { highWaterMark: 256 * 1024 });
-    const total = path === '-' ? 0 : fstatSafe(path);
+    let stream: NodeJS.ReadableStream;
+    let total = 0;
+    if (path === '-') stream = options.stdin!;
+    else {
+      const opened = openRegular(path);
+      if ('error' in opened) {
+        yield opened;
+        return;
+      }
+      stream = createReadStream(path, { fd: opened.fd, highWaterMark: 256 * 1024 });
+      total = opened.size;
+    }
     yield* readMbox(path, stream, {
       agents: options.agents ?? [],
       ...(options.threadWindow ? { maxCustomers: options.threadWindow } : {}),
@@ -182,18 +258,6 @@ async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', option
   for (const e of r.errors) yield { error: e };
 }
 
-function fstatSafe(path: string): number {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      return fstatSync(fd).size;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return 0;
-  }
-}
 
 /** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
@@ -221,33 +285,24 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       continue;
     }
     if (entry === '-') {
-      const bytes = await readStdin(options.stdin!);
-      if (format === 'eml' || format === 'csv') yield* readArchive('-', format, options, bytes, threader);
-      else yield* toMessages('-', bytes, format === 'jsonl' ? JSONL_MAX_BYTES : maxBytes, format === 'jsonl' ? 'jsonl' : 'text');
+      const stdinLimit = format === 'eml' ? EML_MAX_BYTES : format === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
+      const read = await readStdin(options.stdin!, stdinLimit);
+      if ('error' in read) yield read;
+      else if (format === 'eml' || format === 'csv') yield* readArchive('-', format, options, read.bytes, threader);
+      else yield* toMessages('-', read.bytes, stdinLimit, format === 'jsonl' ? 'jsonl' : 'text');
       continue;
     }
     const macros = options.macroSource?.(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
     const kind: FileKind = macros ? { macros } : format === 'jsonl' ? 'jsonl' : 'text';
     const limit = format === 'eml' ? EML_MAX_BYTES : kind === 'text' && format === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
-    let bytes: Buffer;
-    try {
-      // Synchronous on purpose: linting is CPU-bound and sequential, and a
-      // promise per small file costs more than the read itself.
-      const fd = openSync(entry, 'r');
-      try {
-        const size = fstatSync(fd).size;
-        if (size > limit) {
-          yield tooLarge(entry, size, limit);
-          continue;
-        }
-        bytes = readFileSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (err) {
-      yield { error: { path: entry, ...fsError(err) } };
+    // Synchronous on purpose: linting is CPU-bound and sequential, and a
+    // promise per small file costs more than the read itself.
+    const read = readRegularFile(entry, limit);
+    if ('error' in read) {
+      yield read;
       continue;
     }
+    const bytes = read.bytes;
     if (format === 'eml' || format === 'csv') yield* readArchive(entry, format, options, bytes, threader);
     else yield* toMessages(entry, bytes, limit, kind);
   }

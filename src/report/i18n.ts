@@ -33,6 +33,11 @@ export const UI = {
     sv: 'Filen hoppades över eftersom den matchar ett ignore-mönster. Granska den med --no-ignore.',
     en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.',
   },
+  jobsClamped: {
+    fi: '-j {requested} on liikaa: käytetään {max} säiettä ({cores} ydintä × 4)',
+    sv: '-j {requested} är för många: {max} trådar används ({cores} kärnor × 4)',
+    en: '-j {requested} is too many: using {max} threads ({cores} cores × 4)',
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
@@ -42,6 +47,11 @@ export const UI = {
 
 const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
   'not-found': { fi: 'tiedostoa tai kansiota ei ole', sv: 'filen eller mappen finns inte', en: 'no such file or directory' },
+  'not-a-file': {
+    fi: 'ei tavallinen tiedosto (putki tai laite), ei luettu',
+    sv: 'inte en vanlig fil (en pipe eller enhet), lästes inte',
+    en: 'not a regular file (a pipe or device), not read',
+  },
   permission: { fi: 'lukuoikeus puuttuu', sv: 'läsbehörighet saknas', en: 'permission denied' },
   unreadable: { fi: 'ei voi lukea ({reason})', sv: 'kan inte läsas ({reason})', en: 'cannot read ({reason})' },
   binary: { fi: 'binääritiedosto, ei tekstiä', sv: 'binärfil, inte text', en: 'binary file, not text' },

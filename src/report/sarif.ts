@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { FileResult, Finding, LintReport, Severity, UiLang } from '../types.js';
 import { inputErrorMessage } from './i18n.js';
+import { splitMemberPath } from '../input/member-path.js';
 
 export const REPOSITORY_URL = 'https://github.com/aspalint/aspalint';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -47,11 +48,7 @@ const FIX_TEXT: Record<UiLang, { replace: string; insert: string; remove: string
 };
 
 /** The file part of a result's path ("macros.yaml" of "macros.yaml#Palautus") and the member, if any. */
-export function splitMemberPath(path: string): { file: string; member?: string } {
-  const hash = path.indexOf('#');
-  if (hash <= 0) return { file: path };
-  return { file: path.slice(0, hash), member: path.slice(hash + 1) };
-}
+export { splitMemberPath };
 
 /** A path relative to `cwd` with forward slashes; an absolute path outside it stays absolute. */
 export function displayPath(path: string, cwd?: string): string {

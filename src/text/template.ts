@@ -13,6 +13,7 @@
 import picomatch from 'picomatch';
 import { relative, resolve, sep } from 'node:path';
 import { blankOut, findDirectives } from './directives.js';
+import { fileOfPath } from '../input/member-path.js';
 
 export type TemplateSyntaxKind = 'handlebars' | 'liquid' | 'nunjucks' | 'html' | 'percent' | 'merge-tag' | 'dollar' | 'bracket';
 
@@ -182,7 +183,7 @@ export function intersectsTemplate(syntax: TemplateSyntax, start: number, end: n
  */
 export function isTemplatePath(path: string, globs: readonly string[] = [], baseDir: string = process.cwd()): boolean {
   if (path === '-') return false;
-  const file = path.includes('#') ? path.slice(0, path.indexOf('#')) : path;
+  const file = fileOfPath(path);
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
   if (ext && TEMPLATE_EXTENSIONS.includes(ext)) return true;
   if (globs.length === 0) return false;

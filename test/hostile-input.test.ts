@@ -1,0 +1,140 @@
+/**
+ * Issue 11: bad and hostile input. Nothing hangs, nothing grows without
+ * bound, and a path is read as what it is.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readInputs, type InputItem } from '../src/input/read-inputs.js';
+import { splitMemberPath } from '../src/input/member-path.js';
+import { lintFiles } from '../src/engine/pipeline.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'aspalint.js');
+const tmp = mkdtempSync(join(tmpdir(), 'aspalint-hostile-'));
+
+function run(args: string[], options: { input?: string | Buffer; stdin?: 'inherit' | 'pipe' } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: tmp,
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function collect(items: AsyncIterable<InputItem>): Promise<InputItem[]> {
+  const out: InputItem[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const GOOD_FI = 'Hei Anna,\n\nlaskusi on nyt korjattu, ja hyvitys 12,50 € näkyy tililläsi perjantaina.\n\nTerveisin\nLaura\n';
+const good = file('good.txt', GOOD_FI);
+const canFifo = process.platform !== 'win32' && spawnSync('mkfifo', [join(tmp, 'pipe')]).status === 0;
+const fifo = join(tmp, 'pipe');
+
+describe('only regular files are read', () => {
+  it.runIf(canFifo)('a FIFO as input: one line, exit 2, the other file linted (it used to hang)', () => {
+    const { code, stdout, stderr, signal } = run([fifo, good, '--format', 'json', '--ui-lang', 'en']);
+    expect(signal).toBeNull();
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([`aspalint: ${fifo}: not a regular file (a pipe or device), not read`]);
+    expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual([good]);
+  });
+
+  it.runIf(process.platform !== 'win32')('/dev/zero as input: refused at once (it used to grow to 11 GB)', () => {
+    const { code, stdout, stderr, signal } = run(['/dev/zero', good, '--format', 'json', '--ui-lang', 'en']);
+    expect(signal).toBeNull();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^aspalint: \/dev\/zero: not a regular file/);
+    expect(JSON.parse(stdout).files).toHaveLength(1);
+  });
+
+  it.runIf(canFifo)('a FIFO or a device as --customer: a usage error, exit 2', () => {
+    for (const customer of [fifo, '/dev/zero']) {
+      const { code, stderr, signal } = run([good, '--customer', customer, '--ui-lang', 'en']);
+      expect(signal).toBeNull();
+      expect(code).toBe(2);
+      expect(stderr.trim()).toBe(`aspalint: --customer ${customer}: not a regular file (a pipe or device), not read`);
+    }
+  });
+
+  it('a FIFO inside a folder or matched by a glob is not read', async () => {
+    if (!canFifo) return;
+    const items = await collect(readInputs([tmp, join(tmp, 'pip*')]));
+    expect(items.some((i) => 'message' in i && i.message.path === good)).toBe(true);
+    expect(items.every((i) => !('message' in i) || i.message.path !== fifo)).toBe(true);
+  });
+
+  it('stdin is read only up to the size limit (an endless stream ends)', async () => {
+    let produced = 0;
+    const endless = new Readable({
+      read() {
+        produced += 65536;
+        this.push(Buffer.alloc(65536, 0x61));
+      },
+    });
+    const items = await collect(readInputs(['-'], { stdin: endless, maxFileBytes: 1024 * 1024 }));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ error: { path: '-', code: 'too-large' } });
+    expect(produced).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('a file is read only up to the size limit', async () => {
+    const big = file('big.txt', 'a'.repeat(2 * 1024 * 1024));
+    const items = await collect(readInputs([big, good], { maxFileBytes: 1024 * 1024 }));
+    expect(items[0]).toMatchObject({ error: { path: big, code: 'too-large', detail: { limit: 1 } } });
+    expect(items[1]).toMatchObject({ message: { path: good } });
+  });
+});
+
+describe('-j has an upper bound', () => {
+  it('-j 1000 is clamped to 4 × cores with a note; the run goes on', () => {
+    const { code, stdout, stderr } = run(['-j', '1000', good, '--format', 'json', '--ui-lang', 'en']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^aspalint: -j 1000 is too many: using \d+ threads \(\d+ cores × 4\)\n$/);
+    expect(JSON.parse(stdout).files).toHaveLength(1);
+  });
+});
+
+describe('a path is a path', () => {
+  it('"vastaus (1).txt" names a file, not a glob (it was "no files match")', async () => {
+    const path = file('vastaus (1).txt', GOOD_FI);
+    const items = await collect(readInputs([path]));
+    expect(items).toEqual([{ message: { path, text: GOOD_FI } }]);
+    // A pattern that names no file is still a glob.
+    const globbed = await collect(readInputs([join(tmp, 'vastaus (*).txt')]));
+    expect(globbed.map((i) => 'message' in i && i.message.path)).toEqual([path]);
+  });
+
+  it('"#" marks a member only after an archive or collection file', () => {
+    expect(splitMemberPath('vastaus#1.txt')).toEqual({ file: 'vastaus#1.txt' });
+    expect(splitMemberPath('tiketit/#42 palautus.md')).toEqual({ file: 'tiketit/#42 palautus.md' });
+    expect(splitMemberPath('export.jsonl#42')).toEqual({ file: 'export.jsonl', member: '42' });
+    expect(splitMemberPath('kopio#2.jsonl#42')).toEqual({ file: 'kopio#2.jsonl', member: '42' });
+    expect(splitMemberPath('inbox.mbox#<abc@x.fi>')).toEqual({ file: 'inbox.mbox', member: '<abc@x.fi>' });
+    expect(splitMemberPath('macros.yaml#Palautus #2')).toEqual({ file: 'macros.yaml', member: 'Palautus #2' });
+    expect(splitMemberPath('-#3')).toEqual({ file: '-', member: '3' });
+  });
+
+  it('a file named "vastaus#1.txt" gets the overrides of its own name', async () => {
+    const path = file('vastaus#1.txt', 'Hei,\n\nkiitos viestistä.\n\nTerveisin\nLaura\n');
+    const config = file('hash.aspalintrc.yaml', `overrides:\n  - files: ["*#1.txt"]\n    rules:\n      greeting/generic: off\n`);
+    const plain = await lintFiles([path]);
+    expect(plain.results[0]!.findings.map((f) => f.ruleId)).toContain('greeting/generic');
+    const overridden = await lintFiles([path], { configFile: config });
+    expect(overridden.results[0]!.path).toBe(path);
+    expect(overridden.results[0]!.findings.map((f) => f.ruleId)).not.toContain('greeting/generic');
+  });
+});
