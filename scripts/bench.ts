@@ -1,61 +1,65 @@
 /**
- * `npm run bench`: throughput and start-up of the aspalint CLI on a generated
- * corpus, next to textlint + textlint-rule-prh given the same phrase lists.
+ * `npm run bench`: aspalint side by side with textlint + textlint-rule-prh
+ * (given the same calque and canned lists), in one run on one machine.
  *
- *   node dist/scripts/bench.js [--runs 5] [--cold-runs 15] [--baseline-runs 3]
- *                              [--subset 2000] [--replies 20000] [--seed N] [--no-baseline]
+ *   node dist/scripts/bench.js [--runs 5] [--replies 2000] [--cold-runs 10]
+ *                              [--mbox-mb 50] [--big-mbox] [--mbox-runs 1]
+ *                              [--compare <other checkout>] [--no-mbox] [--http]
  *
- * Every timing is a whole process (spawn to exit, output discarded), reported
- * as the median of several runs. Progress goes to stderr; the Markdown table
- * goes to stdout and, as JSON, to bench/results.json.
+ * The corpus is built from the project's own texts (fixtures and eval messages,
+ * see bench/replies.ts): one language per reply, every tenth bilingual. Each
+ * repeat runs every contender once, back to back, so a machine shared with
+ * other work loads them alike; figures are medians over the repeats, and the
+ * ratios are medians of the ratios within a repeat. Progress goes to stderr;
+ * the Markdown tables to stdout and, as JSON, to bench/results.json.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import type { Catalogue } from '../src/engine/catalogue.js';
-import { DEFAULT_SEED, ensureCorpus, GENERATOR_VERSION, type Corpus } from './bench/corpus.js';
+import { ensureReplies, REPLIES_DEFAULT_SEED, type RepliesCorpus } from './bench/replies.js';
 import { catalogueToPrh } from './bench/prh.js';
 import { stats, timeProcess, type Run, type Stats } from './bench/timing.js';
 import { BENCH_AGENTS, generateMbox } from './bench/mbox.js';
-import { measureSpelling, type SpellingMeasure } from './bench/spelling.js';
+import { measureLoads, type ComponentLoad } from './bench/spelling.js';
 import { measureHttp, type HttpMeasure } from './bench/http.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
-  --runs <n>           batch runs over the whole corpus (default 5)
-  --cold-runs <n>      single-draft runs, each for node -e 0 and aspalint (default 15)
-  --baseline-runs <n>  runs of each tool on the baseline subset (default 3)
-  --subset <n>         replies in the baseline subset (default 2000)
-  --replies <n>        corpus size (default 20000)
-  --seed <n>           corpus seed (default ${DEFAULT_SEED})
-  --no-baseline        skip textlint + prh
-  --mbox-mb <n>        size of the generated mbox archive in MB (default 200)
+  --runs <n>           repeats of the side-by-side batch runs (default 5)
+  --replies <n>        replies in the corpus (default 2000)
+  --seed <n>           corpus seed (default ${REPLIES_DEFAULT_SEED})
+  --cold-runs <n>      one-draft runs, each of node -e 0, aspalint and textlint (default 10)
+  --mbox-mb <n>        size of the generated mbox in MB (default 50)
+  --big-mbox           also a 500 MB mbox (long: about half an hour on two cores)
+  --mbox-runs <n>      runs per mbox and worker count (default 1)
   --no-mbox            skip the archive runs
-  --http-seconds <n>   seconds of load per concurrency level for aspalint serve (default 10)
-  --no-http            skip the HTTP service runs
+  --compare <dir>      another built aspalint checkout (dist/ present), run beside this one
+  --http               also aspalint serve under load (autocannon, loopback)
+  --http-seconds <n>   seconds of load per concurrency level (default 10)
   -h, --help           this text
 `;
 
 const PHRASE_RULES = ['phrase/calque', 'phrase/canned'];
 const MB = 1e6;
-
-// ---------------------------------------------------------------- options
+const NO_SPELLERS = { ASPALINT_NO_VOIKKO: '1', ASPALINT_NO_HUNSPELL: '1' };
 
 interface Options {
   runs: number;
-  coldRuns: number;
-  baselineRuns: number;
-  subset: number;
   replies: number;
   seed: number;
-  baseline: boolean;
+  coldRuns: number;
   mboxMb: number;
+  bigMbox: boolean;
+  mboxRuns: number;
   mbox: boolean;
-  httpSeconds: number;
+  compare?: string;
   http: boolean;
+  httpSeconds: number;
 }
 
 function parseOptions(argv: string[]): Options | undefined {
@@ -63,16 +67,16 @@ function parseOptions(argv: string[]): Options | undefined {
     args: argv,
     options: {
       runs: { type: 'string', default: '5' },
-      'cold-runs': { type: 'string', default: '15' },
-      'baseline-runs': { type: 'string', default: '3' },
-      subset: { type: 'string', default: '2000' },
-      replies: { type: 'string', default: '20000' },
-      seed: { type: 'string', default: String(DEFAULT_SEED) },
-      'no-baseline': { type: 'boolean', default: false },
-      'mbox-mb': { type: 'string', default: '200' },
+      replies: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: String(REPLIES_DEFAULT_SEED) },
+      'cold-runs': { type: 'string', default: '10' },
+      'mbox-mb': { type: 'string', default: '50' },
+      'big-mbox': { type: 'boolean', default: false },
+      'mbox-runs': { type: 'string', default: '1' },
       'no-mbox': { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      http: { type: 'boolean', default: false },
       'http-seconds': { type: 'string', default: '10' },
-      'no-http': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -88,16 +92,16 @@ function parseOptions(argv: string[]): Options | undefined {
   };
   return {
     runs: int('runs', values.runs, 1),
-    coldRuns: int('cold-runs', values['cold-runs'], 1),
-    baselineRuns: int('baseline-runs', values['baseline-runs'], 1),
-    subset: int('subset', values.subset, 1),
-    replies: int('replies', values.replies, 2),
+    replies: int('replies', values.replies, 10),
     seed: int('seed', values.seed, 0),
-    baseline: !values['no-baseline'],
+    coldRuns: int('cold-runs', values['cold-runs'], 1),
     mboxMb: int('mbox-mb', values['mbox-mb'], 1),
+    bigMbox: values['big-mbox'],
+    mboxRuns: int('mbox-runs', values['mbox-runs'], 1),
     mbox: !values['no-mbox'],
+    ...(values.compare ? { compare: resolve(values.compare) } : {}),
+    http: values.http,
     httpSeconds: int('http-seconds', values['http-seconds'], 1),
-    http: !values['no-http'],
   };
 }
 
@@ -117,31 +121,18 @@ function packageRoot(): string {
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtMs = (ms: number): string => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-const fmtMB = (bytes: number): string => `${(bytes / MB).toFixed(2)} MB`;
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]): number => stats(xs).median;
+const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-/** Exit codes 0 (clean) and 1 (findings over the limits) are a normal lint run. */
+/** Exit codes 0 (clean) and 1 (findings) are a normal lint run, for aspalint and textlint alike. */
 function check(run: Run, what: string): Run {
-  if (run.code !== 0 && run.code !== 1) {
-    throw new Error(`${what} exited with ${run.code}:\n${run.stderr.trim().split('\n').slice(0, 10).join('\n')}`);
-  }
+  if (run.code !== 0 && run.code !== 1) throw new Error(`${what} exited with ${run.code}:\n${run.stderr.trim().split('\n').slice(0, 10).join('\n')}`);
   return run;
-}
-
-/** Whether a folder or one above it holds an aspalint config (`.aspalintrc*`). */
-function configAbove(dir: string): boolean {
-  for (let d = dir; ; d = dirname(d)) {
-    try {
-      if (readdirSync(d).some((f) => f.startsWith('.aspalintrc'))) return true;
-    } catch {
-      // unreadable: assume none
-    }
-    if (dirname(d) === d) return false;
-  }
 }
 
 function git(root: string, args: string[]): string | undefined {
@@ -149,191 +140,255 @@ function git(root: string, args: string[]): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-interface AspalintJson {
-  files: { path: string; findings: { ruleId: string }[] }[];
-  summary: { files: number; findings: number };
+function describe(root: string): string {
+  const head = git(root, ['rev-parse', '--short', 'HEAD']);
+  const dirty = git(root, ['status', '--porcelain', '--', 'src', 'rules', 'scripts', 'bin', 'package.json']);
+  return head ? `${head}${dirty ? ' (uncommitted changes)' : ''}` : 'unknown';
 }
 
-interface TextlintJson {
-  filePath: string;
-  messages: unknown[];
+// ---------------------------------------------------------------- contenders
+
+interface Contender {
+  key: string;
+  label: string;
+  cmd: string[];
+  cwd: string;
+  env?: Record<string, string>;
+  /** Cores it may use: replies/s per core divides by this. */
+  cores: number;
 }
 
-function throughput(s: Stats, replies: number, bytes: number): { repliesPerSec: number; mbPerSec: number } {
-  return { repliesPerSec: round(replies / (s.median / 1000), 0), mbPerSec: round(bytes / MB / (s.median / 1000), 2) };
+interface Timed extends Stats {
+  key: string;
+  label: string;
+  cores: number;
+  repliesPerSec: number;
+  repliesPerSecPerCore: number;
+}
+
+interface Ratio {
+  what: string;
+  /** Median over the repeats of the ratio within each repeat. */
+  value: number;
+  target?: string;
+  met?: boolean;
+}
+
+interface ArchiveRun {
+  mb: number;
+  jobs: number;
+  ms: number;
+  replies: number;
+  repliesPerSec: number;
+  peakRssMB: number;
+  build: string;
 }
 
 // ---------------------------------------------------------------- the bench
-
-interface Timed extends Stats {
-  label: string;
-}
-
-interface BaselineResult {
-  skipped?: string;
-  textlint?: { version: string; prhRuleVersion: string; prhVersion: string };
-  prhRules?: number;
-  prhRulesByList?: Record<string, number>;
-  prhSkipped?: { ruleId: string; lang: string; match: string; reason: string }[];
-  subset?: { replies: number; bytes: number };
-  aspalint?: Timed & { repliesPerSec: number; mbPerSec: number };
-  textlintRun?: Timed & { repliesPerSec: number; mbPerSec: number };
-  speedup?: number;
-  textlintCold?: Timed;
-  findings?: { aspalintPhraseRules: number; aspalintAllRules: number; textlintPrh: number };
-}
 
 async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2));
   if (!opts) return 0;
   const began = performance.now();
+  const loadBefore = load();
   const root = packageRoot();
   const node = process.execPath;
-  const bin = join(root, 'bin', 'aspalint.js');
-  if (!existsSync(join(root, 'dist', 'src', 'cli', 'main.js')) || !existsSync(join(root, 'dist', 'catalogue.json'))) {
-    throw new Error('bench: dist/ is missing; run `npm run build` (or `npm run bench`, which builds first)');
+  const cores = os.availableParallelism();
+  const builds = [{ name: 'this', root, git: describe(root) }];
+  if (opts.compare) {
+    if (!existsSync(join(opts.compare, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`--compare ${opts.compare}: no built aspalint there (run npm run build in it)`);
+    builds.push({ name: 'compare', root: opts.compare, git: describe(opts.compare) });
   }
-  const manifest = readJson<{ version: string }>(join(root, 'package.json'));
+  for (const b of builds) {
+    if (!existsSync(join(b.root, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`bench: ${b.root}/dist is missing; run npm run build`);
+  }
   const catalogue = readJson<Catalogue>(join(root, 'dist', 'catalogue.json'));
-
-  // 1. Corpus -------------------------------------------------------------
   const benchDir = join(root, 'bench');
-  const t0 = performance.now();
-  const corpus: Corpus = ensureCorpus(join(benchDir, '.corpus'), opts.replies, opts.seed);
+
+  // 1. The corpus ------------------------------------------------------------
+  const corpus: RepliesCorpus = ensureReplies(root, join(benchDir, '.corpus', 'fixtures-eval'), opts.replies, opts.seed);
   const { stamp } = corpus;
-  log(`corpus: ${corpus.reused ? 'reused' : 'generated'} ${fmtInt(stamp.replies)} replies, ${fmtMB(stamp.bytes)} in ${relative(root, corpus.repliesDir)} (${fmtMs(performance.now() - t0)})`);
-  const repliesArg = relative(root, corpus.repliesDir);
-  const subsetCount = Math.min(opts.subset, stamp.replies);
-  const subsetFiles = corpus.files.slice(0, subsetCount).map((f) => join(corpus.repliesDir, f));
-  const subsetBytes = subsetFiles.reduce((sum, f) => sum + statSync(f).size, 0);
-  const aspalintArgs = (paths: string[]): string[] => [bin, ...paths, '--format', 'json'];
+  const repliesDir = corpus.repliesDir;
+  const files = corpus.files.map((f) => join(repliesDir, f));
+  log(`corpus: ${corpus.reused ? 'reused' : 'built'} ${fmtInt(stamp.replies)} replies (fi ${stamp.languages.fi}, sv ${stamp.languages.sv}, fi+sv ${stamp.languages['fi+sv']}), ${(stamp.bytes / MB).toFixed(2)} MB, from ${stamp.sources.fixtures} fixtures and ${stamp.sources.eval} eval messages`);
 
-  // 2. Sanity + warm-up: aspalint on the subset, output kept and checked --
-  log(`sanity: aspalint on the first ${fmtInt(subsetCount)} replies …`);
-  const sanity = check(timeProcess(node, aspalintArgs(subsetFiles.map((f) => relative(root, f))), { cwd: root, captureStdout: true }), 'aspalint (subset)');
-  const sanityReport = JSON.parse(sanity.stdout) as AspalintJson;
-  if (sanityReport.summary.files !== subsetCount) throw new Error(`aspalint reported ${sanityReport.summary.files} files, expected ${subsetCount}`);
-  const aspalintPhraseFindings = sanityReport.files.reduce((n, f) => n + f.findings.filter((x) => PHRASE_RULES.includes(x.ruleId)).length, 0);
-  const filesWithPhraseFindings = sanityReport.files.filter((f) => f.findings.some((x) => PHRASE_RULES.includes(x.ruleId))).length;
-  log(`  ${fmtMs(sanity.ms)}; ${fmtInt(sanityReport.summary.findings)} findings, ${fmtInt(aspalintPhraseFindings)} from ${PHRASE_RULES.join(' + ')} in ${fmtInt(filesWithPhraseFindings)} replies`);
+  // 2. textlint + prh with the same phrase lists ------------------------------
+  const textlintBin = join(dirname(createRequire(import.meta.url).resolve('textlint/package.json')), 'bin', 'textlint.js');
+  const version = (pkg: string): string => (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
+  const prhVersion = (createRequire(createRequire(import.meta.url).resolve('textlint-rule-prh'))('prh/package.json') as { version: string }).version;
+  const textlint = { version: version('textlint'), prhRuleVersion: version('textlint-rule-prh'), prhVersion };
+  const prh = catalogueToPrh(catalogue, PHRASE_RULES);
+  const genDir = join(benchDir, '.corpus', 'textlint');
+  mkdirSync(genDir, { recursive: true });
+  const prhFile = join(genDir, 'prh.yml');
+  const rcFile = join(genDir, 'textlintrc.json');
+  writeFileSync(prhFile, prh.yaml);
+  writeFileSync(rcFile, `${JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }, null, 2)}\n`);
+  log(`textlint ${textlint.version} + textlint-rule-prh ${textlint.prhRuleVersion} (prh ${prhVersion}): ${prh.rules.length} prh rules from ${PHRASE_RULES.join(' + ')}${prh.skipped.length ? `, ${prh.skipped.length} entries not convertible` : ''}`);
 
-  // 3. Batch over the whole corpus -----------------------------------------
-  const batchSamples: number[] = [];
+  const aspalint = (b: (typeof builds)[number], jobs: number, spellers: boolean): Contender => ({
+    key: `${b.name}:j${jobs}${spellers ? '' : ':nospell'}`,
+    label: `aspalint${builds.length > 1 ? ` [${b.git}]` : ''} -j ${jobs}${spellers ? '' : ', spellers off'}`,
+    cmd: [join(b.root, 'bin', 'aspalint.js'), repliesDir, '--format', 'json', '-j', String(jobs)],
+    cwd: root,
+    ...(spellers ? {} : { env: NO_SPELLERS }),
+    cores: jobs,
+  });
+  const jobCounts = [...new Set([1, 2, cores].filter((j) => j <= cores))];
+  const contenders: Contender[] = [
+    { key: 'textlint', label: `textlint ${textlint.version} + prh`, cmd: [textlintBin, '--config', rcFile, '--format', 'json', '--no-color', ...files], cwd: genDir, cores: 1 },
+  ];
+  for (const b of builds) {
+    for (const j of jobCounts) contenders.push(aspalint(b, j, true));
+    contenders.push(aspalint(b, 1, false));
+  }
+
+  // 3. Sanity: every contender lints every reply ------------------------------
+  const counts: Record<string, number> = {};
+  for (const c of contenders.filter((c) => c.key === 'textlint' || c.key.endsWith(':j1'))) {
+    const r = check(timeProcess(node, c.cmd, { cwd: c.cwd, captureStdout: true, ...(c.env ? { env: c.env } : {}) }), c.label);
+    const report = JSON.parse(r.stdout) as { summary?: { files: number; findings: number }; length?: number; files?: { findings: { ruleId: string }[] }[] } & unknown[];
+    if (c.key === 'textlint') {
+      const list = report as unknown as { messages: unknown[] }[];
+      if (list.length !== files.length) throw new Error(`textlint reported ${list.length} files, expected ${files.length}`);
+      counts.textlintFindings = list.reduce((n, f) => n + f.messages.length, 0);
+    } else {
+      const json = report as unknown as { summary: { files: number; findings: number }; files: { findings: { ruleId: string }[] }[] };
+      if (json.summary.files !== files.length) throw new Error(`${c.label} reported ${json.summary.files} files, expected ${files.length}`);
+      counts[`${c.key}:findings`] = json.summary.findings;
+      counts[`${c.key}:phraseFindings`] = json.files.reduce((n, f) => n + f.findings.filter((x) => PHRASE_RULES.includes(x.ruleId)).length, 0);
+    }
+    log(`sanity: ${c.label} ${fmtMs(r.ms)}`);
+  }
+
+  // 4. Side by side, repeated ---------------------------------------------------
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.key, []]));
   for (let i = 0; i < opts.runs; i++) {
-    const run = check(timeProcess(node, aspalintArgs([repliesArg]), { cwd: root }), 'aspalint (batch)');
-    batchSamples.push(run.ms);
-    const eta = i + 1 < opts.runs ? `, about ${fmtMs(run.ms * (opts.runs - i - 1))} to go` : '';
-    log(`batch ${i + 1}/${opts.runs}: ${fmtMs(run.ms)} (${fmtInt(stamp.replies / (run.ms / 1000))} replies/s${eta})`);
+    const line: string[] = [];
+    for (const c of contenders) {
+      const r = check(timeProcess(node, c.cmd, { cwd: c.cwd, ...(c.env ? { env: c.env } : {}) }), c.label);
+      samples.get(c.key)!.push(r.ms);
+      line.push(`${c.label} ${fmtMs(r.ms)}`);
+    }
+    log(`run ${i + 1}/${opts.runs} (load ${load()}): ${line.join(', ')}`);
   }
-  const batch = { label: `aspalint ${repliesArg} --format json`, ...stats(batchSamples) };
-  const batchRate = throughput(batch, stamp.replies, stamp.bytes);
+  const timed: Timed[] = contenders.map((c) => {
+    const s = stats(samples.get(c.key)!);
+    const rate = stamp.replies / (s.median / 1000);
+    return { key: c.key, label: c.label, cores: c.cores, ...s, repliesPerSec: round(rate, 0), repliesPerSecPerCore: round(rate / c.cores, 0) };
+  });
+  const paired = (a: string, b: string): number => round(median(samples.get(a)!.map((x, i) => x / samples.get(b)![i]!)), 2);
+  const ratios: Ratio[] = [];
+  for (const b of builds) {
+    const tag = builds.length > 1 ? ` [${b.git}]` : '';
+    const target = (what: string, value: number, min: number) => ratios.push({ what: `${what}${tag}`, value, target: `≥ ${min}×`, met: value >= min });
+    target(`aspalint -j ${cores} (all cores) vs textlint + prh`, paired('textlint', `${b.name}:j${cores}`), 5);
+    target('aspalint -j 1 (one process) vs textlint + prh', paired('textlint', `${b.name}:j1`), 3);
+    if (cores >= 2) target('scaling, -j 1 → -j 2', paired(`${b.name}:j1`, `${b.name}:j2`), 1.7);
+    ratios.push({ what: `share of time in the spellers (1 − spellers off / on, -j 1)${tag}`, value: round(1 - 1 / paired(`${b.name}:j1`, `${b.name}:j1:nospell`), 2) });
+  }
+  if (builds.length > 1) ratios.push({ what: `this build vs the compared one, -j 1 (time ratio)`, value: paired('compare:j1', 'this:j1') }, { what: `this build vs the compared one, -j ${cores}`, value: paired(`compare:j${cores}`, `this:j${cores}`) });
 
-  // 4. Cold single draft through stdin, next to bare node -------------------
-  const drafts = { fi: readFileSync(join(corpus.repliesDir, stamp.drafts.fi), 'utf8'), sv: readFileSync(join(corpus.repliesDir, stamp.drafts.sv), 'utf8') };
-  for (const lang of ['fi', 'sv'] as const) {
-    const r = check(timeProcess(node, aspalintArgs(['-']), { cwd: root, input: drafts[lang], captureStdout: true }), `aspalint - (${lang} draft)`);
-    const report = JSON.parse(r.stdout) as AspalintJson;
-    if (report.summary.files !== 1) throw new Error(`aspalint - reported ${report.summary.files} files for one draft`);
-  }
-  // From the package root aspalint finds the repo's own .aspalintrc.yaml (as a user's
-  // project config would be found); the extra fi row runs outside any config.
+  // 5. One cold draft, next to bare node and textlint ---------------------------
+  const drafts = { fi: readFileSync(join(repliesDir, stamp.drafts.fi), 'utf8'), sv: readFileSync(join(repliesDir, stamp.drafts.sv), 'utf8') };
   const outside = mkdtempSync(join(os.tmpdir(), 'aspalint-bench-'));
-  const outsideHasConfig = configAbove(outside);
-  const rootHasConfig = configAbove(root);
-  log(`cold: ${opts.coldRuns} runs each of node -e 0 and aspalint - (fi ${Buffer.byteLength(drafts.fi)} B, sv ${Buffer.byteLength(drafts.sv)} B) …`);
-  for (let i = 0; i < 2; i++) timeProcess(node, ['-e', '0'], { cwd: root }); // warm-up
-  const cold = { bare: [] as number[], fi: [] as number[], sv: [] as number[], fiNoConfig: [] as number[] };
+  const coldSamples: Record<string, number[]> = { bare: [], textlint: [] };
+  const coldCmds: { key: string; label: string; cmd: string[]; cwd: string; input?: string }[] = [{ key: 'bare', label: 'node -e 0', cmd: ['-e', '0'], cwd: outside }];
+  for (const b of builds) {
+    for (const lang of ['fi', 'sv'] as const) {
+      coldCmds.push({ key: `${b.name}:${lang}`, label: `aspalint${builds.length > 1 ? ` [${b.git}]` : ''} - < ${lang} draft (${Buffer.byteLength(drafts[lang])} B)`, cmd: [join(b.root, 'bin', 'aspalint.js'), '-', '--format', 'json'], cwd: outside, input: drafts[lang] });
+    }
+  }
+  coldCmds.push({ key: 'textlint', label: 'textlint --stdin < fi draft', cmd: [textlintBin, '--config', rcFile, '--format', 'json', '--stdin', '--stdin-filename', 'draft.txt'], cwd: genDir, input: drafts.fi });
   try {
+    for (const c of coldCmds) check(timeProcess(node, c.cmd, { cwd: c.cwd, ...(c.input !== undefined ? { input: c.input } : {}) }), c.label); // warm the file cache
     for (let i = 0; i < opts.coldRuns; i++) {
-      cold.bare.push(timeProcess(node, ['-e', '0'], { cwd: root }).ms);
-      cold.fi.push(check(timeProcess(node, aspalintArgs(['-']), { cwd: root, input: drafts.fi }), 'aspalint - (fi)').ms);
-      cold.sv.push(check(timeProcess(node, aspalintArgs(['-']), { cwd: root, input: drafts.sv }), 'aspalint - (sv)').ms);
-      cold.fiNoConfig.push(check(timeProcess(node, aspalintArgs(['-']), { cwd: outside, input: drafts.fi }), 'aspalint - (fi, outside)').ms);
+      for (const c of coldCmds) (coldSamples[c.key] ??= []).push(check(timeProcess(node, c.cmd, { cwd: c.cwd, ...(c.input !== undefined ? { input: c.input } : {}) }), c.label).ms);
     }
   } finally {
     rmSync(outside, { recursive: true, force: true });
   }
-  const bare = { label: 'node -e 0', ...stats(cold.bare) };
-  const coldFi = { label: `aspalint - --format json < ${stamp.drafts.fi} (fi)`, config: rootHasConfig, ...stats(cold.fi) };
-  const coldSv = { label: `aspalint - --format json < ${stamp.drafts.sv} (sv)`, config: rootHasConfig, ...stats(cold.sv) };
-  const coldFiNoConfig = { label: `aspalint - --format json < ${stamp.drafts.fi} (fi), cwd outside the repo`, config: outsideHasConfig, ...stats(cold.fiNoConfig) };
-  log(`  node -e 0 ${fmtMs(bare.median)}, aspalint fi ${fmtMs(coldFi.median)}, sv ${fmtMs(coldSv.median)}, fi outside the repo ${fmtMs(coldFiNoConfig.median)}`);
+  const cold = coldCmds.map((c) => ({ key: c.key, label: c.label, ...stats(coldSamples[c.key]!), ratioToBare: round(median(coldSamples[c.key]!.map((x, i) => x / coldSamples.bare![i]!)), 2) }));
+  log(`cold: ${cold.map((c) => `${c.label} ${fmtMs(c.median)} (${c.ratioToBare}×)`).join(', ')}`);
 
-  // 4b. Language components: load times and the cost of spelling, in this process --
-  log(`language components: loads, and spelling/typo on and off over the first ${fmtInt(subsetCount)} replies …`);
-  const spelling = measureSpelling(subsetFiles);
-  for (const l of spelling.loads) log(`  ${l.component}: ${l.active ? `${fmtMs(l.loadMs!)} to load` : `not active (${l.detail})`}`);
-  for (const c of spelling.costs) log(`  spelling ${c.lang}: ${fmtInt(c.msPerMB)} ms/MB, ${(c.share * 100).toFixed(0)} % of the linter's time`);
+  // 6. The language components' load times, in this process -------------------
+  const loads: ComponentLoad[] = measureLoads();
 
-  // 5. Baseline: textlint + prh on the subset -------------------------------
-  const baseline: BaselineResult = {};
-  if (!opts.baseline) baseline.skipped = '--no-baseline';
-  else {
+  // 7. Archives: generated mboxes in the temp folder, peak RSS by worker count ----
+  const archive: ArchiveRun[] = [];
+  const archiveMessages: Record<number, number> = {};
+  if (opts.mbox) {
+    const sizes = opts.bigMbox ? [opts.mboxMb, 500] : [opts.mboxMb];
+    const tmp = mkdtempSync(join(os.tmpdir(), 'aspalint-bench-mbox-'));
     try {
-      await runBaseline(root, benchDir, catalogue, subsetFiles, subsetBytes, opts, drafts.fi, baseline, { all: sanityReport.summary.findings, phrase: aspalintPhraseFindings });
-    } catch (err) {
-      baseline.skipped = `failed: ${(err as Error).message}`;
-      log(`baseline ${baseline.skipped}`);
+      for (const mb of sizes) {
+        const path = join(tmp, `archive-${mb}.mbox`);
+        const t0 = performance.now();
+        const m = generateMbox(path, mb * MB);
+        archiveMessages[mb] = m.replies;
+        log(`archive: ${mb} MB mbox (${fmtInt(m.messages)} messages, ${fmtInt(m.replies)} replies) generated in ${fmtMs(performance.now() - t0)}`);
+        for (let i = 0; i < opts.mboxRuns; i++) {
+          for (const b of builds) {
+            for (const jobs of jobCounts) {
+              const run = runArchive(b.root, path, jobs);
+              archive.push({ mb, jobs, build: b.name, ...run });
+              log(`  ${b.name} -j ${jobs}: ${fmtMs(run.ms)}, ${fmtInt(run.repliesPerSec)} replies/s, peak RSS ${run.peakRssMB} MB (load ${load()})`);
+            }
+          }
+        }
+        rmSync(path, { force: true });
+        rmSync(`${path}.stamp.json`, { force: true });
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  const rss = (build: string, mb: number, jobs: number) => median(archive.filter((a) => a.build === build && a.mb === mb && a.jobs === jobs).map((a) => a.peakRssMB));
+  for (const b of builds) {
+    const tag = builds.length > 1 ? ` [${b.git}]` : '';
+    if (archive.length === 0) break;
+    if (cores >= 2) {
+      const extra = round((rss(b.name, opts.mboxMb, cores) - rss(b.name, opts.mboxMb, 1)) / (cores - 1), 0);
+      ratios.push({ what: `peak RSS per extra worker (${opts.mboxMb} MB mbox, (-j ${cores} − -j 1) / ${cores - 1}), MB${tag}`, value: extra, target: '≤ 50 MB', met: extra <= 50 });
+    }
+    if (opts.bigMbox) {
+      for (const jobs of jobCounts) {
+        const growth = round(rss(b.name, 500, jobs) / rss(b.name, opts.mboxMb, jobs), 2);
+        ratios.push({ what: `peak RSS, 500 MB mbox / ${opts.mboxMb} MB mbox, -j ${jobs}${tag}`, value: growth, target: '≤ 1.10', met: growth <= 1.1 });
+      }
     }
   }
 
-  // 6. Archive: a generated mbox, one worker and all cores, peak memory -------
-  const archive = opts.mbox ? runArchive(root, benchDir, bin, opts.mboxMb) : { skipped: '--no-mbox' };
-
-  // 6b. The HTTP service: one-draft requests at 1, 8 and 64 concurrent clients, loopback only --
-  let http: HttpMeasure | { skipped: string } = { skipped: '--no-http' };
+  // 8. The HTTP service (opt-in) ------------------------------------------------
+  let http: HttpMeasure | { skipped: string } = { skipped: 'not asked (--http)' };
   if (opts.http) {
-    log(`http: aspalint serve, POST /v1/lint with one fi draft (${Buffer.byteLength(drafts.fi)} B), ${opts.httpSeconds} s per level …`);
     try {
-      http = await measureHttp(root, bin, drafts.fi, opts.httpSeconds);
-      for (const l of http.loads) log(`  ${l.connections} clients: ${fmtInt(l.requestsPerSec)} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms${l.non2xx + l.errors > 0 ? `, ${l.non2xx} non-2xx, ${l.errors} errors` : ''}`);
+      http = await measureHttp(root, join(root, 'bin', 'aspalint.js'), drafts.fi, opts.httpSeconds);
     } catch (err) {
       http = { skipped: `failed: ${(err as Error).message}` };
-      log(`http ${http.skipped}`);
     }
   }
 
-  // 7. Report ----------------------------------------------------------------
+  // 9. Report --------------------------------------------------------------------
+  const coldFi = cold.find((c) => c.key === 'this:fi')!;
+  ratios.push({ what: 'one cold fi draft / bare node -e 0', value: coldFi.ratioToBare, target: '≤ 3×', met: coldFi.ratioToBare <= 3 });
   const cpus = os.cpus();
-  const head = git(root, ['rev-parse', '--short', 'HEAD']);
-  const dirty = git(root, ['status', '--porcelain', '--', 'src', 'rules', 'scripts', 'bin', 'package.json']);
   const results = {
     date: new Date().toISOString(),
-    machine: {
-      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-      memoryGB: round(os.totalmem() / 1024 ** 3, 1),
-      node: process.version,
-    },
-    aspalint: { version: manifest.version, git: head ? `${head}${dirty ? ' (uncommitted changes)' : ''}` : 'unknown' },
+    machine: { platform: `${os.platform()} ${os.release()} ${os.arch()}`, cores, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, loadBefore, loadAfter: load() },
+    builds: builds.map((b) => ({ name: b.name, root: b.root, git: b.git })),
     options: opts,
-    corpus: {
-      dir: repliesArg,
-      generator: GENERATOR_VERSION,
-      seed: stamp.seed,
-      reused: corpus.reused,
-      replies: stamp.replies,
-      bytes: stamp.bytes,
-      mb: round(stamp.bytes / MB, 2),
-      languages: stamp.languages,
-      withBadSentence: stamp.withBadSentence,
-    },
-    batch: { ...batch, ...batchRate },
-    cold: {
-      bare,
-      fi: { ...coldFi, bytes: Buffer.byteLength(drafts.fi), ratioToBare: round(coldFi.median / bare.median, 2) },
-      sv: { ...coldSv, bytes: Buffer.byteLength(drafts.sv), ratioToBare: round(coldSv.median / bare.median, 2) },
-      fiOutsideRepo: { ...coldFiNoConfig, bytes: Buffer.byteLength(drafts.fi), ratioToBare: round(coldFiNoConfig.median / bare.median, 2) },
-      target: '≤ 3× bare node',
-    },
-    spelling,
-    baseline,
-    archive,
+    corpus: { dir: relative(root, repliesDir), ...stamp, mb: round(stamp.bytes / MB, 2) },
+    textlint: { ...textlint, prhRules: prh.rules.length, prhRulesByList: prh.counts, prhSkipped: prh.skipped },
+    findings: counts,
+    batch: timed,
+    ratios,
+    cold,
+    loads,
+    archive: { runs: archive, replies: archiveMessages },
     http,
-    benchSeconds: 0,
+    benchSeconds: round((performance.now() - began) / 1000, 1),
   };
-  results.benchSeconds = round((performance.now() - began) / 1000, 1);
   mkdirSync(benchDir, { recursive: true });
   writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(markdown(results));
@@ -341,199 +396,73 @@ async function main(): Promise<number> {
   return 0;
 }
 
-interface ArchiveRun {
-  jobs: number;
-  ms: number;
-  mbPerSec: number;
-  repliesPerSec: number;
-  replies: number;
-  peakRssMB: number;
-}
-
-/**
- * The trainer's case: a year of mail in one mbox. Peak RSS comes from the CLI
- * itself (ASPALINT_STATS=1: process.resourceUsage().maxRSS, worker threads
- * included).
- */
-function runArchive(root: string, benchDir: string, bin: string, mb: number) {
-  const path = join(benchDir, '.corpus', 'archive.mbox');
-  const t0 = performance.now();
-  const stamp = generateMbox(path, mb * MB);
-  log(`archive: ${stamp.reused ? 'reused' : 'generated'} ${fmtMB(stamp.bytes)} mbox in ${fmtMs(performance.now() - t0)}`);
-  const runs: ArchiveRun[] = [];
-  for (const jobs of [1, os.availableParallelism()]) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, relative(root, path), '--agents', BENCH_AGENTS.join(','), '--format', 'json', '-j', String(jobs)], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1', ASPALINT_STATS: '1' },
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('aspalint-stats '));
-    if (!line) throw new Error(`aspalint on the archive printed no stats (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`);
-    const s = JSON.parse(line.slice('aspalint-stats '.length)) as { messages: number; maxRssKB: number };
-    const run = { jobs, ms, mbPerSec: round(stamp.bytes / MB / (ms / 1000), 2), repliesPerSec: Math.round(s.messages / (ms / 1000)), replies: s.messages, peakRssMB: Math.round((s.maxRssKB * 1024) / MB) };
-    log(`  -j ${jobs}: ${fmtMs(ms)}, ${run.mbPerSec} MB/s, ${fmtInt(run.repliesPerSec)} replies/s, peak RSS ${run.peakRssMB} MB`);
-    runs.push(run);
-  }
-  const [one, all] = runs as [ArchiveRun, ArchiveRun];
-  return { mbox: relative(root, path), mb: round(stamp.bytes / MB, 1), messages: stamp.messages, runs, scaling: round(one.ms / all.ms, 2), rssTargetMB: 200 };
-}
-
-async function runBaseline(
-  root: string,
-  benchDir: string,
-  catalogue: Catalogue,
-  subsetFiles: string[],
-  subsetBytes: number,
-  opts: Options,
-  draft: string,
-  out: BaselineResult,
-  aspalintFindings: { all: number; phrase: number },
-): Promise<void> {
-  const node = process.execPath;
-  const baselineDir = join(benchDir, 'baseline');
-  const textlintBin = join(baselineDir, 'node_modules', 'textlint', 'bin', 'textlint.js');
-  if (!existsSync(textlintBin)) {
-    log('baseline: installing textlint + textlint-rule-prh (npm ci --prefix bench/baseline) …');
-    const r = spawnSync('npm', ['ci', '--prefix', baselineDir, '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 2, 2] });
-    if (r.status !== 0 || !existsSync(textlintBin)) throw new Error(`npm ci --prefix bench/baseline failed (${r.error?.message ?? `exit ${r.status}`})`);
-  }
-  const version = (pkg: string): string => readJson<{ version: string }>(join(baselineDir, 'node_modules', pkg, 'package.json')).version;
-  out.textlint = { version: version('textlint'), prhRuleVersion: version('textlint-rule-prh'), prhVersion: version('prh') };
-
-  // The same calque and canned lists as prh rules.
-  const prh = catalogueToPrh(catalogue, PHRASE_RULES);
-  const genDir = join(benchDir, '.corpus', 'baseline');
-  mkdirSync(genDir, { recursive: true });
-  const prhFile = join(genDir, 'prh.yml');
-  const rcFile = join(genDir, 'textlintrc.json');
-  writeFileSync(prhFile, prh.yaml);
-  writeFileSync(rcFile, `${JSON.stringify({ rules: { prh: { rulePaths: [prhFile] } } }, null, 2)}\n`);
-  out.prhRules = prh.rules.length;
-  out.prhRulesByList = prh.counts;
-  out.prhSkipped = prh.skipped;
-  out.subset = { replies: subsetFiles.length, bytes: subsetBytes };
-  log(`baseline: textlint ${out.textlint.version} + textlint-rule-prh ${out.textlint.prhRuleVersion} (prh ${out.textlint.prhVersion}), ${prh.rules.length} prh rules${prh.skipped.length ? `, ${prh.skipped.length} skipped` : ''}`);
-
-  const textlintArgs = (files: string[]): string[] => [textlintBin, '--config', rcFile, '--format', 'json', '--no-color', ...files];
-  // Sanity + warm-up: findings from textlint.
-  const sanity = check(timeProcess(node, textlintArgs(subsetFiles), { cwd: baselineDir, captureStdout: true }), 'textlint (subset)');
-  const report = JSON.parse(sanity.stdout) as TextlintJson[];
-  if (report.length !== subsetFiles.length) throw new Error(`textlint reported ${report.length} files, expected ${subsetFiles.length}`);
-  const textlintFindings = report.reduce((n, f) => n + f.messages.length, 0);
-  out.findings = { aspalintPhraseRules: aspalintFindings.phrase, aspalintAllRules: aspalintFindings.all, textlintPrh: textlintFindings };
-  log(`  sanity ${fmtMs(sanity.ms)}; ${fmtInt(textlintFindings)} prh findings (aspalint ${PHRASE_RULES.join(' + ')}: ${fmtInt(aspalintFindings.phrase)})`);
-
-  const rel = subsetFiles.map((f) => relative(root, f));
-  const a: number[] = [];
-  const t: number[] = [];
-  for (let i = 0; i < opts.baselineRuns; i++) {
-    a.push(check(timeProcess(node, [join(root, 'bin', 'aspalint.js'), ...rel, '--format', 'json'], { cwd: root }), 'aspalint (subset)').ms);
-    t.push(check(timeProcess(node, textlintArgs(subsetFiles), { cwd: baselineDir }), 'textlint (subset)').ms);
-    log(`  run ${i + 1}/${opts.baselineRuns}: aspalint ${fmtMs(a[i]!)}, textlint ${fmtMs(t[i]!)}`);
-  }
-  const aStats = { label: `aspalint <${subsetFiles.length} files> --format json`, ...stats(a) };
-  const tStats = { label: `textlint --format json <${subsetFiles.length} files>`, ...stats(t) };
-  out.aspalint = { ...aStats, ...throughput(aStats, subsetFiles.length, subsetBytes) };
-  out.textlintRun = { ...tStats, ...throughput(tStats, subsetFiles.length, subsetBytes) };
-  out.speedup = round(tStats.median / aStats.median, 2);
-
-  // textlint's own start-up on one draft, for the cold table.
-  const coldArgs = [textlintBin, '--config', rcFile, '--format', 'json', '--stdin', '--stdin-filename', 'draft.txt'];
-  check(timeProcess(node, coldArgs, { cwd: baselineDir, input: draft }), 'textlint --stdin');
-  const c: number[] = [];
-  for (let i = 0; i < opts.coldRuns; i++) c.push(check(timeProcess(node, coldArgs, { cwd: baselineDir, input: draft }), 'textlint --stdin').ms);
-  out.textlintCold = { label: 'textlint --stdin < fi draft', ...stats(c) };
+/** One lint of an mbox; peak RSS from the CLI itself (ASPALINT_STATS=1: maxRSS of the process, worker threads included). */
+function runArchive(buildRoot: string, path: string, jobs: number): Omit<ArchiveRun, 'mb' | 'jobs' | 'build'> {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(buildRoot, 'bin', 'aspalint.js'), path, '--agents', BENCH_AGENTS.join(','), '--format', 'json', '-j', String(jobs)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', ASPALINT_STATS: '1' },
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('aspalint-stats '));
+  if (!line) throw new Error(`aspalint on the archive printed no stats (exit ${r.status}): ${(r.stderr ?? '').slice(-300)}`);
+  const s = JSON.parse(line.slice('aspalint-stats '.length)) as { messages: number; maxRssKB: number };
+  return { ms: round(ms, 0), replies: s.messages, repliesPerSec: Math.round(s.messages / (ms / 1000)), peakRssMB: Math.round((s.maxRssKB * 1024) / MB) };
 }
 
 // ---------------------------------------------------------------- Markdown
 
-type Results = {
+function markdown(r: {
   date: string;
-  machine: { platform: string; cpus: number; cpuModel: string; memoryGB: number; node: string };
-  aspalint: { version: string; git: string };
-  corpus: { dir: string; generator: number; seed: number; reused: boolean; replies: number; bytes: number; languages: Record<string, number>; withBadSentence: number };
-  batch: Timed & { repliesPerSec: number; mbPerSec: number };
-  cold: { bare: Timed } & Record<'fi' | 'sv' | 'fiOutsideRepo', Timed & { bytes: number; ratioToBare: number; config: boolean }>;
-  spelling: SpellingMeasure;
-  baseline: BaselineResult;
-  archive: ReturnType<typeof runArchive> | { skipped: string };
+  machine: { cores: number; cpuModel: string; memoryGB: number; node: string; platform: string; loadBefore: string; loadAfter: string };
+  builds: { name: string; git: string }[];
+  corpus: { dir: string; replies: number; mb: number; languages: Record<string, number>; sources: { fixtures: number; eval: number } };
+  textlint: { version: string; prhRuleVersion: string; prhRules: number };
+  findings: Record<string, number>;
+  batch: Timed[];
+  ratios: Ratio[];
+  cold: ({ label: string; ratioToBare: number } & Stats)[];
+  loads: ComponentLoad[];
+  archive: { runs: ArchiveRun[]; replies: Record<number, number> };
   http: HttpMeasure | { skipped: string };
   benchSeconds: number;
-};
-
-function markdown(r: Results): string {
-  const row = (what: string, s: Stats, note: string): string => `| ${what} | ${s.runs} | ${fmtMs(s.median)} | ${fmtMs(s.min)} | ${fmtMs(s.max)} | ${note} |`;
+  options: Options;
+}): string {
   const c = r.corpus;
   const lines = [
     '',
     `## aspalint bench, ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `- Machine: ${r.machine.cpus} CPUs (\`os.cpus().length\`), ${r.machine.cpuModel}, ${r.machine.memoryGB} GB, ${r.machine.platform}`,
-    `- Node ${r.machine.node}; aspalint ${r.aspalint.version} at ${r.aspalint.git}`,
-    `- Corpus: ${fmtInt(c.replies)} replies (fi ${fmtInt(c.languages.fi ?? 0)}, sv ${fmtInt(c.languages.sv ?? 0)}), ${fmtMB(c.bytes)} (1 MB = 10^6 B), avg ${fmtInt(c.bytes / c.replies)} B/reply, ${fmtInt(c.withBadSentence)} with a canned/calque sentence; generator v${c.generator}, seed ${c.seed}${c.reused ? ', reused' : ', generated'}`,
-    '- Times are whole processes (spawn to exit, stdout to /dev/null); median, min and max of the runs.',
+    `- Machine: ${r.machine.cores} cores, ${r.machine.cpuModel}, ${r.machine.memoryGB} GB, ${r.machine.platform}; Node ${r.machine.node}; load average (1, 5, 15 min) ${r.machine.loadBefore} before, ${r.machine.loadAfter} after`,
+    `- aspalint ${r.builds.map((b) => `${b.name} ${b.git}`).join(', ')}; textlint ${r.textlint.version} + textlint-rule-prh ${r.textlint.prhRuleVersion} with ${r.textlint.prhRules} prh rules from ${PHRASE_RULES.join(' + ')}`,
+    `- Corpus: ${fmtInt(c.replies)} replies, ${c.mb} MB (fi ${c.languages.fi}, sv ${c.languages.sv}, bilingual fi+sv ${c.languages['fi+sv']}), from ${c.sources.fixtures} fixtures and ${c.sources.eval} eval messages`,
+    `- Whole processes, spawn to exit, output discarded; ${r.options.runs} repeats, each running every contender once, back to back.`,
     '',
-    '| Measurement | Runs | Median | Min | Max | Result (from the median) |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
-    row(`Batch: aspalint on ${c.dir} (${fmtInt(c.replies)} replies, ${fmtMB(c.bytes)})`, r.batch, `**${fmtInt(r.batch.repliesPerSec)} replies/s, ${r.batch.mbPerSec.toFixed(2)} MB/s**`),
-    row('Cold: `node -e 0`', r.cold.bare, 'bare node'),
-    ...(['fi', 'sv', 'fiOutsideRepo'] as const).map((k) => {
-      const x = r.cold[k];
-      const where = k === 'fiOutsideRepo' ? `fi draft ${x.bytes} B, cwd outside the repo, ${x.config ? 'a config found above it' : 'no config'}` : `${k} draft ${x.bytes} B${x.config ? ', repo .aspalintrc.yaml loaded' : ''}`;
-      return row(`Cold: aspalint - (stdin, ${where})`, x, `**${x.ratioToBare.toFixed(2)}× bare node** (target ≤ 3×)`);
-    }),
+    '| Batch | Median | Min | Max | Replies/s | Replies/s per core |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...r.batch.map((t) => `| ${t.label} | ${fmtMs(t.median)} | ${fmtMs(t.min)} | ${fmtMs(t.max)} | ${fmtInt(t.repliesPerSec)} | ${fmtInt(t.repliesPerSecPerCore)} |`),
+    '',
+    `Findings: textlint + prh ${fmtInt(r.findings.textlintFindings ?? 0)}; aspalint ${fmtInt(r.findings['this:j1:phraseFindings'] ?? 0)} from ${PHRASE_RULES.join(' + ')} (prh matches literal forms only, aspalint inflections too), ${fmtInt(r.findings['this:j1:findings'] ?? 0)} from all rules.`,
+    '',
+    '| Cold, one draft | Median | Min | Max | × bare node |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...r.cold.map((x) => `| ${x.label} | ${fmtMs(x.median)} | ${fmtMs(x.min)} | ${fmtMs(x.max)} | ${x.ratioToBare.toFixed(2)} |`),
   ];
-  const b = r.baseline;
-  if (b.aspalint && b.textlintRun && b.subset && b.textlint) {
-    const n = fmtInt(b.subset.replies);
-    lines.push(
-      row(`Subset: aspalint (first ${n} replies, ${fmtMB(b.subset.bytes)})`, b.aspalint, `${fmtInt(b.aspalint.repliesPerSec)} replies/s, ${b.aspalint.mbPerSec.toFixed(2)} MB/s`),
-      row(`Subset: textlint ${b.textlint.version} + prh (${b.prhRules} rules), same ${n} replies`, b.textlintRun, `${fmtInt(b.textlintRun.repliesPerSec)} replies/s, ${b.textlintRun.mbPerSec.toFixed(2)} MB/s`),
-    );
-    if (b.textlintCold) lines.push(row('Cold: textlint --stdin (fi draft)', b.textlintCold, `${(b.textlintCold.median / r.cold.bare.median).toFixed(2)}× bare node`));
-    lines.push(
-      '',
-      `**aspalint vs textlint + prh on the subset: ${b.speedup!.toFixed(2)}× ${b.speedup! >= 1 ? 'faster' : 'slower (speedup < 1)'}** (median time ratio).`,
-    );
-    if (b.findings) {
-      lines.push(
-        `Findings on the subset: textlint + prh ${fmtInt(b.findings.textlintPrh)}; aspalint ${fmtInt(b.findings.aspalintPhraseRules)} from ${PHRASE_RULES.join(' + ')} (${fmtInt(b.findings.aspalintAllRules)} from all rules). prh matches literal forms only, aspalint matches inflections, so the counts differ by design.`,
-      );
-    }
-    if (b.prhSkipped && b.prhSkipped.length > 0) lines.push(`prh: ${b.prhSkipped.length} catalogue entries could not be converted (see bench/results.json).`);
-  } else {
-    lines.push('', `Baseline (textlint + prh): skipped (${b.skipped ?? 'unknown'}).`);
+  if (r.archive.runs.length > 0) {
+    lines.push('', '| Archive (generated mbox) | Workers | Replies | Time | Replies/s | Peak RSS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const a of r.archive.runs) lines.push(`| ${a.mb} MB${r.builds.length > 1 ? ` (${a.build})` : ''} | ${a.jobs} | ${fmtInt(a.replies)} | ${fmtMs(a.ms)} | ${fmtInt(a.repliesPerSec)} | ${a.peakRssMB} MB |`);
   }
-  const sp = r.spelling;
-  lines.push('', '### Language components (in-process; spelling: the linter with spelling/typo on against off, warm, median of ' + sp.passes + ' passes)', '', '| Component | Load | Spelling cost |', '| --- | ---: | --- |');
-  for (const l of sp.loads) {
-    const cost = sp.costs.find((c) => l.component.includes(`(${c.lang})`) && (c.lang === 'fi' || l.component.includes('sv_SE')));
-    const costText = cost ? `${fmtInt(cost.msPerMB)} ms/MB of ${cost.lang} replies (${(cost.share * 100).toFixed(0)} % of the linter's time; ${fmtInt(cost.replies)} replies, ${cost.mb} MB)` : l.component.includes('sv_FI') ? 'loaded only when sv_SE rejects a word' : '';
-    lines.push(`| ${l.component} | ${l.active ? fmtMs(l.loadMs!) : `not active: ${l.detail}`} | ${costText} |`);
-  }
-  lines.push('', 'The first component loaded also pays for loading koffi. A cold run loads only what its language needs, in a background thread (see the cold rows).');
-  const a = r.archive;
-  if ('runs' in a) {
-    lines.push('', `### Archive: ${a.mb} MB mbox (${fmtInt(a.messages)} messages), \`aspalint ${a.mbox} --agents … --format json\``, '', '| Workers | Time | MB/s | Replies/s | Peak RSS |', '| ---: | ---: | ---: | ---: | ---: |');
-    for (const run of a.runs) lines.push(`| ${run.jobs} | ${fmtMs(run.ms)} | ${run.mbPerSec} | ${fmtInt(run.repliesPerSec)} | ${run.peakRssMB} MB${run.peakRssMB > a.rssTargetMB ? ` (over the ${a.rssTargetMB} MB target)` : ''} |`);
-    lines.push('', `Scaling from one worker to ${a.runs[1]!.jobs}: **${a.scaling}×** (target ≥ 1.7×).`);
-  } else lines.push('', `Archive: skipped (${a.skipped}).`);
+  lines.push('', '| Figure | Value | Target |', '| --- | ---: | --- |');
+  for (const x of r.ratios) lines.push(`| ${x.what} | ${x.value} | ${x.target ? `${x.target}: ${x.met ? '**met**' : '**not met**'}` : ''} |`);
+  lines.push('', '| Language component | Load (in this process) |', '| --- | ---: |');
+  for (const l of r.loads) lines.push(`| ${l.component} | ${l.active ? fmtMs(l.loadMs!) : `not active: ${l.detail}`} |`);
   const h = r.http;
   if ('loads' in h) {
-    lines.push(
-      '',
-      `### HTTP: \`aspalint serve\`, POST /v1/lint with one draft (${h.draftBytes} B), autocannon on loopback, one server process`,
-      '',
-      '| Concurrent clients | Requests | Req/s | p50 latency | p99 latency | Non-2xx / errors |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    );
-    for (const l of h.loads) lines.push(`| ${l.connections} | ${fmtInt(l.requests)} in ${l.seconds} s | ${fmtInt(l.requestsPerSec)} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.non2xx} / ${l.errors} |`);
-    lines.push('', `The server was listening ${fmtMs(h.startMs)} after its spawn (rules and both spellers loaded). One process lints one draft at a time: more clients queue, they do not add throughput; run replicas for that.`);
-  } else lines.push('', `HTTP: skipped (${h.skipped}).`);
+    lines.push('', `| aspalint serve, POST /v1/lint (${h.draftBytes} B draft) | Req/s | p50 | p99 |`, '| ---: | ---: | ---: | ---: |');
+    for (const l of h.loads) lines.push(`| ${l.connections} clients | ${fmtInt(l.requestsPerSec)} | ${l.p50Ms} ms | ${l.p99Ms} ms |`);
+  }
   lines.push('', `Bench wall time: ${fmtMs(r.benchSeconds * 1000)}.`, '');
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ export interface SpawnOptions {
   input?: string;
   /** Keep stdout (for a sanity run); by default it goes to /dev/null. */
   captureStdout?: boolean;
+  /** Added to the environment. */
+  env?: Record<string, string>;
 }
 
 /** Runs `cmd args` to completion and returns the wall time from spawn to exit. */
@@ -25,7 +27,7 @@ export function timeProcess(cmd: string, args: string[], opts: SpawnOptions): Ru
     ...(opts.input !== undefined ? { input: opts.input } : {}),
     maxBuffer: 1024 * 1024 * 1024,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
