@@ -186,3 +186,87 @@ describe('conventions from ESLint', () => {
     expect(run(['warnings.txt', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(red);
   });
 });
+
+describe('--quiet and what JSON, SARIF and JUnit carry', () => {
+  /** A password (an error) under a nameless greeting and a faceless signature (warnings). */
+  const MIXED_FI = 'Hyvä asiakas,\n\nväliaikainen salasanasi on Kesä2024 ja se on voimassa tämän päivän.\n\nYstävällisin terveisin\nAsiakaspalvelu\n';
+  const SILENCED_FI = 'Hei Anna,\n\n<!-- aspalint-disable-next-line phrase/calque -- asiakas pyysi tätä sanamuotoa -->\nÄlä epäröi ottaa yhteyttä numeroon 010 123 4567.\n\nTerveisin\nLaura\n';
+  const dir = project('quiet', { 'mixed.txt': MIXED_FI, 'warnings.txt': WARNINGS_FI, 'silenced.txt': SILENCED_FI });
+
+  it('--quiet JSON scores and bingos only the errors it shows', () => {
+    const full = JSON.parse(run(['mixed.txt', '-f', 'json'], { cwd: dir }).stdout);
+    const quiet = JSON.parse(run(['mixed.txt', '-f', 'json', '--quiet'], { cwd: dir }).stdout);
+    const f = quiet.files[0];
+    expect(full.files[0].findings.some((x: { severity: string }) => x.severity === 'warning')).toBe(true);
+    expect(f.findings.length).toBeGreaterThan(0);
+    expect(f.findings.every((x: { severity: string }) => x.severity === 'error')).toBe(true);
+    expect(f.score).toBe(f.findings.reduce((n: number, x: { weight: number }) => n + x.weight, 0));
+    expect(f.score).toBeLessThan(full.files[0].score);
+    expect(full.files[0].bingo.squares).toEqual(expect.arrayContaining(['greeting', 'faceless']));
+    expect(f.bingo.squares).not.toContain('greeting');
+    expect(f.bingo.squares).not.toContain('faceless');
+    expect(quiet.summary).toMatchObject({ warnings: 0, score: f.score });
+    expect(JSON.parse(run(['warnings.txt', '-f', 'json', '--quiet'], { cwd: dir }).stdout).files[0]).toMatchObject({ score: 0, findings: [], bingo: { points: 0, squares: [] } });
+  });
+
+  it('--quiet --max-warnings 0 fails on the warnings it hides, as ESLint does', () => {
+    expect(run(['warnings.txt', '--quiet'], { cwd: dir }).code).toBe(0);
+    const r = run(['warnings.txt', '--quiet', '--max-warnings', '0'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/greeting\/generic/);
+    expect(r.stderr).toMatch(/--max-warnings/);
+  });
+
+  it('input errors are in the JSON, SARIF and JUnit documents, not only on stderr', () => {
+    let r = run(['warnings.txt', 'missing.txt', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['version', 'files', 'inputErrors', 'summary']);
+    expect(doc.inputErrors).toEqual([{ path: 'missing.txt', code: 'not-found', message: 'tiedostoa tai kansiota ei ole' }]);
+    expect(r.stderr).toBe('aspalint: missing.txt: tiedostoa tai kansiota ei ole\n');
+    // Grouped JSON keeps them too.
+    expect(JSON.parse(run(['warnings.txt', 'missing.txt', '-f', 'json', '--group-by', 'channel'], { cwd: dir }).stdout).inputErrors).toHaveLength(1);
+    // A clean run's document is as before.
+    expect(Object.keys(JSON.parse(run(['warnings.txt', '-f', 'json'], { cwd: dir }).stdout))).toEqual(['version', 'files', 'summary']);
+    const sarif = JSON.parse(run(['warnings.txt', 'missing.txt', '-f', 'sarif'], { cwd: dir }).stdout);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(JSON.stringify(sarif.runs[0].invocations[0].toolExecutionNotifications)).toMatch(/missing\.txt/);
+    expect(run(['warnings.txt', 'missing.txt', '-f', 'junit'], { cwd: dir }).stdout).toMatch(/<testcase[^>]*name="missing.txt"[^>]*>\s*<error /);
+  });
+
+  it('JSON keeps the findings an inline directive silenced, with its reason; --no-inline-config applies none', () => {
+    const f = JSON.parse(run(['silenced.txt', '-f', 'json'], { cwd: dir }).stdout).files[0];
+    expect(f.findings.map((x: { ruleId: string }) => x.ruleId)).not.toContain('phrase/calque');
+    expect(f.suppressedFindings).toEqual([expect.objectContaining({ ruleId: 'phrase/calque', line: 4, justification: 'asiakas pyysi tätä sanamuotoa' })]);
+    const plain = JSON.parse(run(['silenced.txt', '-f', 'json', '--no-inline-config'], { cwd: dir }).stdout).files[0];
+    expect(plain.findings.map((x: { ruleId: string }) => x.ruleId)).toContain('phrase/calque');
+    expect(plain.suppressedFindings).toBeUndefined();
+  });
+});
+
+describe('the quick start and the package', () => {
+  it("the README's first command runs the linter directly after npm ci", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const quick = /## Quick start\s+```sh\n([^\n]+)\n/.exec(readme)![1]!;
+    expect(quick).not.toMatch(/npx aspalint/);
+    const [install, lint] = quick.split(' && ');
+    expect(install).toBe('npm ci');
+    const args = lint!.split(' ');
+    expect(args[0]).toBe('node');
+    // The command as written, from the repository's folder: it lints the examples and fails on their leaks.
+    const r = spawnSync(process.execPath, args.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/privacy\/password/);
+    expect(readme).toMatch(/npm install -g /);
+  });
+
+  it('ships schema/ (the README and init point editors at node_modules/aspalint/schema/)', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toContain('schema/aspalintrc.schema.json');
+    expect(files).toContain('bin/aspalint.js');
+    expect(files).toContain('dist/aspalint.cjs');
+    expect(readFileSync(join(root, 'src/cli/init.ts'), 'utf8')).toMatch(/node_modules\/aspalint\/schema\/aspalintrc\.schema\.json/);
+  }, 60_000);
+});

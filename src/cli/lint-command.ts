@@ -74,7 +74,9 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     const target: Write = json ? (s) => void buffered.push(s) : write;
     const under = mode === 'bingo' ? bingoSink(target, { ...options, json }) : json ? jsonSink(target) : stylishSink(target, options);
     const collected: FileResult[] = [];
+    const underErrors = (under as Sink & { errors?: InputError[] }).errors;
     return {
+      ...(underErrors ? { errors: underErrors } : {}),
       add(r) {
         collected.push(slimResult(r));
         under.add(r);
@@ -182,6 +184,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     ...(flags.template ? { template: true } : {}),
     ...(flags.format === 'html' || flags.redact ? { keepText: true } : {}),
     ...(Object.keys(ignore).length > 0 ? { ignore } : {}),
+    ...(flags.inlineConfig === false ? { noInlineConfig: true } : {}),
   };
   const linter = createLinter(linterOptions);
   if (flags.printConfig) {
@@ -294,5 +297,11 @@ function redactOne(result: FileResult, redactReport: typeof RedactReport): FileR
   const redacted = report.results[0]!;
   const text = out.get(redacted.path);
   if (text !== undefined) redacted.source = { text };
+  // Silenced findings quote the text too (a password someone chose to send): masked the same way.
+  const silenced = result.suppressedFindings;
+  if (silenced?.length) {
+    const masked = redactReport({ results: [{ ...result, findings: silenced }], errors: [], summary }, texts).report.results[0]!.findings;
+    redacted.suppressedFindings = masked.map((f, i) => ({ ...f, ...(silenced[i]!.justification ? { justification: silenced[i]!.justification } : {}) }));
+  } else delete redacted.suppressedFindings;
   return redacted;
 }

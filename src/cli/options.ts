@@ -34,6 +34,8 @@ export interface LintFlags {
   color?: boolean;
   stdinFilename?: string;
   printConfig?: string;
+  /** false for --no-inline-config. */
+  inlineConfig: boolean;
 }
 
 // commander names the option in an InvalidArgumentError's message ("option '--jobs <n>' argument 'x' is invalid. …").
@@ -68,6 +70,7 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--ignore-path <file>', 'ignore file to use instead of the .aspalintignore beside the config')
     .option('--ignore-pattern <pattern>', 'leave out files matching this gitignore-style pattern (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('--no-ignore', 'lint every file given, whatever ignore:, .aspalintignore and --ignore-pattern say')
+    .option('--no-inline-config', 'aspalint-disable comments silence nothing')
     .option('--stdin-filename <path>', 'the path stdin is linted as: overrides, templates and the report use it')
     .addOption(new Option('--ui-lang <lang>', "language of aspalint's messages (default: the reply's)").choices(['fi', 'sv', 'en']))
     .option('-q, --quiet', 'report errors only')

@@ -28,6 +28,8 @@ interface Unit {
 export interface LintOptions {
   uiLang?: UiLang;
   products?: string[];
+  /** --no-inline-config: aspalint-disable comments silence nothing (they are still not linted as text). */
+  noInlineConfig?: boolean;
 }
 
 /**
@@ -142,7 +144,7 @@ class MessageRun {
   result(): FileResult {
     const { message, analysis, findings } = this;
     findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
-    const { kept, suppressed } = applySuppressions(findings, analysis.directives, analysis.lineIndex);
+    const { kept, suppressed } = applySuppressions(findings, this.options.noInlineConfig ? [] : analysis.directives, analysis.lineIndex);
     const score = scoreOf(kept);
     return {
       path: message.path,

@@ -26,6 +26,8 @@ export interface LinterOptions {
   template?: boolean;
   /** Keep each message's text on its result (for reports that show replies in context). */
   keepText?: boolean;
+  /** --no-inline-config: aspalint-disable comments silence nothing. */
+  noInlineConfig?: boolean;
   /** .aspalintignore, --ignore-path, --ignore-pattern, --no-ignore (besides the config's `ignore:`). */
   ignore?: IgnoreOptions;
 }
@@ -106,7 +108,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       resolved.template = true;
     }
     if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
-    return { resolved, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products } };
+    return { resolved, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products, ...(options.noInlineConfig ? { noInlineConfig: true } : {}) } };
   }
 
   function withSource(result: FileResult, resolved: Message): FileResult {

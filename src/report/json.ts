@@ -1,6 +1,29 @@
-import type { FileResult, LintReport, Summary } from '../types.js';
+import type { Finding, FileResult, InputError, LintReport, Summary, UiLang } from '../types.js';
+import { inputErrorMessage } from './i18n.js';
 
-/** The JSON output contract, version 1 (DESIGN.md): stable keys, stable order. */
+function findingObject(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    weight: f.weight,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    length: f.length,
+    actual: f.actual,
+    suggestions: f.suggestions,
+    ...(f.fix ? { fix: f.fix } : {}),
+  };
+}
+
+/**
+ * The JSON output contract, version 1 (DESIGN.md): stable keys, stable order.
+ * Findings an inline directive silenced come after, as `suppressedFindings`
+ * (ESLint's suppressedMessages), only when there are any: an addition, not a change.
+ */
 export function fileObject(r: FileResult) {
   return {
     path: r.path,
@@ -8,22 +31,16 @@ export function fileObject(r: FileResult) {
     channel: r.channel,
     score: r.score,
     bingo: r.bingo,
-    findings: r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      weight: f.weight,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      offset: f.offset,
-      length: f.length,
-      actual: f.actual,
-      suggestions: f.suggestions,
-      ...(f.fix ? { fix: f.fix } : {}),
-    })),
+    findings: r.findings.map(findingObject),
+    ...(r.suppressedFindings?.length
+      ? { suppressedFindings: r.suppressedFindings.map((f) => ({ ...findingObject(f), ...(f.justification ? { justification: f.justification } : {}) })) }
+      : {}),
   };
+}
+
+/** Inputs that could not be linted, as the contract's `inputErrors` (present only when there are any). */
+export function inputErrorObject(e: InputError, lang: UiLang) {
+  return { path: e.path, code: e.code, message: inputErrorMessage(e, lang).slice(e.path.length + 2) };
 }
 
 export function summaryObject(s: Summary) {
@@ -38,12 +55,14 @@ export const jsonPieces = {
   head: (): string => '{\n  "version": 1,\n  "files": [',
   file: (r: FileResult, first: boolean): string =>
     `${first ? '' : ','}\n    ${JSON.stringify(fileObject(r), null, 2).replace(/\n/g, '\n    ')}`,
-  tail: (s: Summary, anyFiles: boolean): string =>
-    `${anyFiles ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(summaryObject(s), null, 2).replace(/\n/g, '\n  ')}\n}\n`,
+  tail: (s: Summary, anyFiles: boolean, errors: readonly InputError[] = [], lang: UiLang = 'en'): string =>
+    `${anyFiles ? '\n  ' : ''}],\n${
+      errors.length > 0 ? `  "inputErrors": ${JSON.stringify(errors.map((e) => inputErrorObject(e, lang)), null, 2).replace(/\n/g, '\n  ')},\n` : ''
+    }  "summary": ${JSON.stringify(summaryObject(s), null, 2).replace(/\n/g, '\n  ')}\n}\n`,
 };
 
-export function formatJson(report: LintReport): string {
+export function formatJson(report: LintReport, lang: UiLang = 'en'): string {
   let out = jsonPieces.head();
   report.results.forEach((r, i) => (out += jsonPieces.file(r, i === 0)));
-  return out + jsonPieces.tail(report.summary, report.results.length > 0);
+  return out + jsonPieces.tail(report.summary, report.results.length > 0, report.errors, lang);
 }

@@ -29,15 +29,18 @@ export function stylishSink(write: Write, options: SinkOptions): Sink {
   };
 }
 
-export function jsonSink(write: Write): Sink {
+/** The JSON document, streamed; input errors are collected for its tail. */
+export function jsonSink(write: Write): Sink & { errors: InputError[] } {
   let first = true;
   write(jsonPieces.head());
+  const errors: InputError[] = [];
   return {
+    errors,
     add(r) {
       write(jsonPieces.file(r, first));
       first = false;
     },
-    end: (summary) => write(jsonPieces.tail(summary, !first)),
+    end: (summary, uiLang) => write(jsonPieces.tail(summary, !first, errors, uiLang)),
   };
 }
 
