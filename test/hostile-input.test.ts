@@ -138,3 +138,56 @@ describe('a path is a path', () => {
     expect(overridden.results[0]!.findings.map((f) => f.ruleId)).not.toContain('greeting/generic');
   });
 });
+
+describe('JSON Lines: streamed, each record judged on its own', () => {
+  const record = (id: string, reply: string) => `${JSON.stringify({ id, reply })}\n`;
+
+  it('one NUL byte rejects its record, not the file', async () => {
+    const path = file('nul.jsonl', Buffer.concat([Buffer.from(record('1', GOOD_FI)), Buffer.from('{"id":"2","reply":"Hei\x00"}\n'), Buffer.from(record('3', GOOD_FI))]));
+    const items = await collect(readInputs([path]));
+    expect(items.map((i) => ('message' in i ? i.message.path : `${i.error.path} ${i.error.code}`))).toEqual([`${path}#1`, `${path}:2 binary`, `${path}#3`]);
+  });
+
+  it('a file that is binary from the start is one error', async () => {
+    const path = file('image.jsonl', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0, 1, 0x0a, 0, 0, 0x0a, 0, 0x0a, 0, 0x0a]));
+    expect(await collect(readInputs([path]))).toEqual([{ error: { path, code: 'binary' } }]);
+  });
+
+  it('a record over the size limit is reported with its line; the others are read', async () => {
+    const path = file('big.jsonl', record('1', GOOD_FI.repeat(20_000)) + record('2', GOOD_FI));
+    const items = await collect(readInputs([path], { maxFileBytes: 1024 * 1024 }));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ error: { path: `${path}:1`, code: 'too-large', detail: { limit: 1 } } });
+    expect(items[1]).toMatchObject({ message: { path: `${path}#2`, text: GOOD_FI } });
+  });
+
+  it('records come out as the stream goes (the file is never held whole)', async () => {
+    let produced = 0;
+    const source = new Readable({
+      read() {
+        produced++;
+        if (produced > 1000) this.push(null);
+        // A record split across chunks, as a read stream cuts it.
+        else {
+          const line = record(String(produced), GOOD_FI);
+          this.push(line.slice(0, 20));
+          this.push(line.slice(20));
+        }
+      },
+    });
+    const items = readInputs(['-'], { stdin: source, inputFormat: 'jsonl' });
+    const first = await items.next();
+    expect(first.value).toMatchObject({ message: { path: '-#1', text: GOOD_FI } });
+    expect(produced).toBeLessThan(500);
+    let n = 1;
+    for await (const item of items) if ('message' in item) n++;
+    expect(n).toBe(1000);
+  });
+
+  it('UTF-16 with a byte order mark and a UTF-8 BOM are still read', async () => {
+    const utf16 = file('utf16.jsonl', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(record('1', GOOD_FI) + record('2', GOOD_FI), 'utf16le')]));
+    const bom = file('bom.jsonl', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(record('1', GOOD_FI))]));
+    const items = await collect(readInputs([utf16, bom]));
+    expect(items.map((i) => 'message' in i && i.message.path)).toEqual([`${utf16}#1`, `${utf16}#2`, `${bom}#1`]);
+  });
+});

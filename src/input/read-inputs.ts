@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
-import { readJsonl } from './jsonl.js';
+import { readJsonlStream } from './jsonl.js';
 import { isMacroCollectionPath, readMacroCollection, type MacroOptions } from './macros.js';
 import type { ColumnMapping } from './csv.js';
 import type { Threader } from './threads.js';
@@ -50,8 +50,8 @@ export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Messa
 /** File endings read from directories and globs (explicit files are read whatever their ending). */
 export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl', 'eml', 'mbox'];
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-/** A JSON Lines export holds many replies: it may be larger. */
-const JSONL_MAX_BYTES = 512 * 1024 * 1024;
+/** A file of many replies read whole (a macro collection, a CSV export, JSON Lines in UTF-16) may be larger. */
+const COLLECTION_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Glob syntax in a path; fast-glob is loaded only when one is given (it costs ~30–100 ms to import). */
 function isGlob(pattern: string): boolean {
@@ -199,7 +199,7 @@ export function readRegularFile(path: string, limit: number): { bytes: Buffer } 
   }
 }
 
-export type FileKind = 'text' | 'jsonl' | { macros: MacroOptions };
+export type FileKind = 'text' | { macros: MacroOptions };
 
 function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: FileKind): Generator<InputItem> {
   if (bytes.length > maxBytes) {
@@ -208,7 +208,6 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: Fi
   }
   const decoded = decodeText(bytes);
   if ('error' in decoded) yield { error: { path, code: decoded.error } };
-  else if (kind === 'jsonl') yield* readJsonl(path, decoded.text);
   else if (typeof kind === 'object') {
     const collection = readMacroCollection(path, decoded.text, kind.macros);
     for (const error of collection.errors) yield { error };
@@ -218,7 +217,6 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: Fi
   else yield { message: { path, text: decoded.text } };
 }
 
-/** Every input as a message or an error, in command-line order. */
 /**
  * An mbox is streamed (memory does not grow with it); the mail readers are
  * imported only when an archive is read (mailparser costs ~0.5 s to load).
@@ -259,6 +257,27 @@ async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', option
 }
 
 
+/** A JSON Lines file or stdin, streamed: each record has the size limit of a reply file; the file has none. */
+async function* streamJsonl(path: string, options: InputOptions, maxBytes: number): AsyncGenerator<InputItem> {
+  let stream: NodeJS.ReadableStream;
+  if (path === '-') stream = options.stdin!;
+  else {
+    const opened = openRegular(path);
+    if ('error' in opened) {
+      yield opened;
+      return;
+    }
+    stream = createReadStream(path, { fd: opened.fd, highWaterMark: 256 * 1024 });
+  }
+  try {
+    yield* readJsonlStream(path, stream as AsyncIterable<Buffer>, maxBytes, COLLECTION_MAX_BYTES);
+  } catch (err) {
+    yield { error: { path, ...fsError(err) } };
+  } finally {
+    if (path !== '-') (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  }
+}
+
 /** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
@@ -284,17 +303,21 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       yield* readArchive(entry, 'mbox', options, null);
       continue;
     }
+    if (format === 'jsonl' && !options.macroSource?.(entry)) {
+      yield* streamJsonl(entry, options, maxBytes);
+      continue;
+    }
     if (entry === '-') {
-      const stdinLimit = format === 'eml' ? EML_MAX_BYTES : format === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
+      const stdinLimit = format === 'eml' ? EML_MAX_BYTES : format === 'text' ? maxBytes : Math.max(maxBytes, COLLECTION_MAX_BYTES);
       const read = await readStdin(options.stdin!, stdinLimit);
       if ('error' in read) yield read;
       else if (format === 'eml' || format === 'csv') yield* readArchive('-', format, options, read.bytes, threader);
-      else yield* toMessages('-', read.bytes, stdinLimit, format === 'jsonl' ? 'jsonl' : 'text');
+      else yield* toMessages('-', read.bytes, stdinLimit, 'text');
       continue;
     }
     const macros = options.macroSource?.(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
-    const kind: FileKind = macros ? { macros } : format === 'jsonl' ? 'jsonl' : 'text';
-    const limit = format === 'eml' ? EML_MAX_BYTES : kind === 'text' && format === 'text' ? maxBytes : Math.max(maxBytes, JSONL_MAX_BYTES);
+    const kind: FileKind = macros ? { macros } : 'text';
+    const limit = format === 'eml' ? EML_MAX_BYTES : kind === 'text' && format === 'text' ? maxBytes : Math.max(maxBytes, COLLECTION_MAX_BYTES);
     // Synchronous on purpose: linting is CPU-bound and sequential, and a
     // promise per small file costs more than the read itself.
     const read = readRegularFile(entry, limit);
