@@ -130,7 +130,10 @@ export type InputErrorCode =
   | 'not-mbox'
   | 'bad-column'
   | 'bad-row'
-  | 'bad-quote';
+  | 'bad-quote'
+  | 'not-fixable'
+  | 'not-written'
+  | 'changed-since-read';
 
 /** An input that could not be linted (unreadable, binary, bad encoding…). */
 export interface InputError {

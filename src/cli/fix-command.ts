@@ -1,8 +1,8 @@
 import type { FileResult, InputError } from '../types.js';
 import type { Linter } from '../engine/linter.js';
-import { expand } from '../input/read-inputs.js';
+import { expand, formatOf, type InputFormat } from '../input/read-inputs.js';
 import { isMacroCollectionPath, readMacroCollection, type MacroMessage } from '../input/macros.js';
-import { fixCollectionFile, fixFile } from './fix-files.js';
+import { fixCollectionFile, fixFile, FixWriteError } from './fix-files.js';
 import type { Io } from './io.js';
 
 /**
@@ -10,9 +10,21 @@ import type { Io } from './io.js';
  * then written atomically (only when it changed), or its diff printed. The
  * lint run that follows reports what is left; a dry run has nothing on disk to
  * lint again, so it returns what is left of each text as fixed in memory.
+ *
+ * Only files whose text is the reply itself are fixed: plain text and
+ * templates, and macro collections where a fix maps back exactly (see
+ * fixCollectionFile). An archive or export (JSON Lines, CSV, e-mail, mbox)
+ * holds headers, syntax and the customer's own words around the replies: it
+ * is linted, never rewritten (`notices`).
  */
-export async function runFixes(paths: string[], linter: Linter, options: { dryRun: boolean }, io: Io): Promise<{ errors: InputError[]; changed: number; remaining: FileResult[] }> {
+export async function runFixes(
+  paths: string[],
+  linter: Linter,
+  options: { dryRun: boolean; inputFormat?: InputFormat },
+  io: Io,
+): Promise<{ errors: InputError[]; notices: InputError[]; changed: number; remaining: FileResult[] }> {
   const errors: InputError[] = [];
+  const notices: InputError[] = [];
   const remaining: FileResult[] = [];
   let changed = 0;
   for (const entry of await expand(paths, linter.isIgnored)) {
@@ -20,8 +32,13 @@ export async function runFixes(paths: string[], linter: Linter, options: { dryRu
       errors.push(entry);
       continue;
     }
+    const macros = linter.macroSource(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
+    const format = formatOf(entry, options.inputFormat);
+    if (!macros && format !== 'text') {
+      notices.push({ path: entry, code: 'not-fixable', detail: { format } });
+      continue;
+    }
     try {
-      const macros = linter.macroSource(entry) ?? (isMacroCollectionPath(entry) ? {} : undefined);
       const result = macros
         ? fixCollectionFile(entry, (m: MacroMessage) => linter.lint(m), { dryRun: options.dryRun, macros })
         : fixFile(entry, (text) => linter.lint({ path: entry, text }), { dryRun: options.dryRun });
@@ -32,8 +49,10 @@ export async function runFixes(paths: string[], linter: Linter, options: { dryRu
         else remaining.push(result.last as FileResult);
       }
     } catch (err) {
-      errors.push({ path: entry, code: 'unreadable', detail: { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
+      if (err instanceof FixWriteError) {
+        errors.push(err.code === 'ECHANGED' ? { path: entry, code: 'changed-since-read' } : { path: entry, code: 'not-written', detail: { reason: err.code } });
+      } else errors.push({ path: entry, code: 'unreadable', detail: { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
     }
   }
-  return { errors, changed, remaining };
+  return { errors, notices, changed, remaining };
 }

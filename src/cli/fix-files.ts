@@ -5,7 +5,7 @@
  * half a file and a crash never leaves one), keeping its mode and its encoding
  * (UTF-8, UTF-8 with a byte order mark, UTF-16 with a byte order mark).
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
@@ -45,13 +45,23 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer {
   }
 }
 
+/** Why a file was not written: the system's code, or ECHANGED when it changed after it was read. */
+function writeError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
+}
+
 /**
  * Writes `content` to `path` atomically: a temporary file beside it, flushed,
  * given the original's mode, then renamed over it. A symbolic link is followed
  * (its target is rewritten, the link stays). On failure the temporary file is
  * removed and the original is untouched.
+ *
+ * A file without write permission is not replaced (renaming over it would
+ * bypass the permission): EACCES. With `expected`, the bytes the caller read,
+ * the file is compared again just before the rename, and an edit made in
+ * between is kept: ECHANGED, nothing written.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { expected?: Uint8Array } = {}): void {
   let target = path;
   try {
     target = realpathSync(path);
@@ -63,6 +73,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     mode = statSync(target).mode & 0o7777;
   } catch {
     mode = undefined;
+  }
+  if (mode !== undefined) {
+    // Read-only for everyone (chmod a-w) is refused even for root, as editors do.
+    if ((mode & 0o222) === 0) throw writeError('EACCES');
+    accessSync(target, constants.W_OK);
   }
   const temp = join(dirname(target), `.${basename(target)}.aspalint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode ?? 0o666);
@@ -77,6 +92,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     }
     // openSync's mode is filtered by the umask; the original's mode is kept as it was.
     if (mode !== undefined) chmodSync(temp, mode);
+    if (options.expected && !sameBytes(target, options.expected)) throw writeError('ECHANGED');
     renameSync(temp, target);
   } catch (err) {
     try {
@@ -88,15 +104,35 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   }
 }
 
+function sameBytes(path: string, expected: Uint8Array): boolean {
+  try {
+    return Buffer.from(expected).equals(readFileSync(path));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes the fixed text of a file when it differs from what was read, in the
- * encoding the file had. Returns whether the file was written.
+ * encoding the file had. Returns whether the file was written. With `read`,
+ * the bytes the text was decoded from, an edit made to the file since is kept
+ * (ECHANGED).
  */
-export function writeIfChanged(path: string, before: string, after: string, encoding?: TextEncoding): boolean {
+export function writeIfChanged(path: string, before: string, after: string, encoding?: TextEncoding, read?: Uint8Array): boolean {
   if (before === after) return false;
   const enc = encoding ?? detectEncoding(readFileSync(path).subarray(0, 3));
-  writeFileAtomic(path, encodeText(after, enc));
+  writeFileAtomic(path, encodeText(after, enc), read ? { expected: read } : {});
   return true;
+}
+
+/** A fixed file that could not be written (permission, immutable, full disk, changed since it was read). */
+export class FixWriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`${path}: ${code}`);
+  }
 }
 
 /**
@@ -147,7 +183,13 @@ export function fixFile<T extends { findings: readonly Finding[] }>(
   const result = fixUntilStable(before, lint, options.maxPasses !== undefined ? { maxPasses: options.maxPasses } : {});
   const changed = result.output !== before;
   let written = false;
-  if (changed && !options.dryRun) written = writeIfChanged(path, before, result.output, detectEncoding(bytes));
+  if (changed && !options.dryRun) {
+    try {
+      written = writeIfChanged(path, before, result.output, detectEncoding(bytes), bytes);
+    } catch (err) {
+      throw new FixWriteError(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    }
+  }
   return { ...result, path, before, changed, written, diff: changed && options.dryRun ? unifiedDiff(path, before, result.output) : '' };
 }
 

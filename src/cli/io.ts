@@ -1,4 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 /** The process's streams and surroundings, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -12,14 +14,98 @@ export interface Io {
 /** A usage, config or input problem: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
 
-/** Where the report goes: stdout, or a file written as the run goes. */
-export function openOutput(io: Io, file: string | undefined): { write: (s: string) => void; close: () => void } {
-  if (!file) return { write: (s) => void io.stdout.write(s), close: () => {} };
+export interface Output {
+  write: (s: string) => void;
+  /** The report is complete: it replaces the file. */
+  close: () => void;
+  /** The run failed: the file is left as it was. */
+  abort: () => void;
+}
+
+/** The file a path names, its links followed; the path itself when it does not exist yet. */
+function realFile(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Refuses an output file that is also an input: the report would replace the
+ * reply it is about. Inputs named on the command line are compared by the file
+ * they name (links followed); "-" and globs are not files.
+ */
+export function checkOutputNotInput(io: Io, file: string | undefined, inputs: string[]): void {
+  if (!file) return;
+  const out = realFile(resolve(io.cwd, file));
+  for (const input of inputs) {
+    if (input === '-') continue;
+    // An archive member ("archive.mbox#id") names its archive.
+    const path = resolve(io.cwd, input);
+    if (realFile(path) === out || realFile(path.replace(/#[^\\/]*$/, '')) === out) {
+      throw new UsageError(`${file}: the output file is also an input; choose another -o file`);
+    }
+  }
+}
+
+/**
+ * Where the report goes: stdout, or a file. A file is written beside its
+ * target under a temporary name and renamed over it only when the report is
+ * complete, so a failed run, or an input read after the report began, never
+ * finds it truncated.
+ */
+export function openOutput(io: Io, file: string | undefined): Output {
+  if (!file) return { write: (s) => void io.stdout.write(s), close: () => {}, abort: () => {} };
+  const target = realFile(resolve(io.cwd, file));
+  let mode: number | undefined;
+  try {
+    const info = statSync(target);
+    if (info.isDirectory()) throw new UsageError(`${file}: cannot write (EISDIR)`);
+    mode = info.mode & 0o7777;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.aspalint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number;
   try {
-    fd = openSync(file, 'w');
+    fd = openSync(temp, 'wx', mode ?? 0o666);
   } catch (err) {
     throw new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { write: (s) => void writeSync(fd, s), close: () => closeSync(fd) };
+  let open = true;
+  const remove = () => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  };
+  // A run that ends in an exception leaves the file as it was, and no temporary file.
+  const onExit = () => {
+    if (open) remove();
+  };
+  process.once('exit', onExit);
+  return {
+    write: (s) => void writeSync(fd, s),
+    close: () => {
+      if (!open) return;
+      open = false;
+      process.removeListener('exit', onExit);
+      closeSync(fd);
+      try {
+        renameSync(temp, target);
+      } catch (err) {
+        remove();
+        throw new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    },
+    abort: () => {
+      if (!open) return;
+      open = false;
+      process.removeListener('exit', onExit);
+      closeSync(fd);
+      remove();
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { decodeText } from '../input/decode.js';
 import { DEFAULT_MAX_BYTES, readRegularFile } from '../input/read-inputs.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
-import { openOutput, UsageError, type Io } from './io.js';
+import { checkOutputNotInput, openOutput, UsageError, type Io } from './io.js';
 import { LINT_FORMATS, type LintFlags } from './options.js';
 import { createProgress } from './progress.js';
 import { readVersion } from './version.js';
@@ -165,6 +165,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     paths = ['-'];
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
+  checkOutputNotInput(io, flags.output, flags.customer ? [...paths, flags.customer] : paths);
   const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env));
   const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
   if (configFile) await preloadYaml();
@@ -194,9 +195,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
   const ignored: string[] = [];
 
+  // Files --fix could not write: said at once, and the run exits 2 after its report.
+  let fixFailed = false;
   if (flags.fix || flags.fixDryRun) {
     const { runFixes } = await import('./fix-command.js');
-    const fixed = await runFixes(paths, linter, { dryRun: !!flags.fixDryRun }, io);
+    const fixed = await runFixes(paths, linter, { dryRun: !!flags.fixDryRun, inputFormat: flags.inputFormat }, io);
+    const lang = uiLangFixed ?? defaultUiLang([], io.env);
+    for (const notice of fixed.notices) io.stderr.write(`aspalint: ${inputErrorMessage(notice, lang)}\n`);
     if (flags.fixDryRun) {
       // Nothing was written: the exit code is that of a plain run on the texts as fixed in memory.
       const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
@@ -207,6 +212,12 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       for (const error of fixed.errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, lang)}\n`);
       const overScore = flags.maxScore === undefined ? [] : shown.filter((r) => r.score > flags.maxScore!);
       return exitCode(mode, summary, warnings, overScore, fixed.errors.length, flags, lang, io);
+    }
+    // Read errors come again from the lint run; write errors only from here.
+    for (const error of fixed.errors) {
+      if (error.code !== 'not-written' && error.code !== 'changed-since-read') continue;
+      io.stderr.write(`aspalint: ${inputErrorMessage(error, lang)}\n`);
+      fixFailed = true;
     }
   }
 
@@ -276,7 +287,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   // For the benchmark: peak memory of the whole process, worker threads included.
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
   // An ignored file named outright is a warning, as in ESLint: --max-warnings 0 fails on it.
-  return exitCode(mode, summary, warnings + ignored.length, overScore, errors.length, flags, uiLang, io);
+  return exitCode(mode, summary, warnings + ignored.length, overScore, errors.length + (fixFailed ? 1 : 0), flags, uiLang, io);
 }
 
 /**

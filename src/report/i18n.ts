@@ -121,6 +121,21 @@ const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
     sv: 'ingen lista med svarsmallar (list: "{list}")',
     en: 'no list of replies found (list: "{list}")',
   },
+  'not-fixable': {
+    fi: 'ei korjattavissa tässä muodossa ({format}), vain tarkistettu',
+    sv: 'kan inte rättas i det här formatet ({format}), bara granskad',
+    en: 'not fixable in this format ({format}), linted only',
+  },
+  'not-written': {
+    fi: 'korjauksia ei voitu kirjoittaa ({reason}), tiedosto jätettiin ennalleen',
+    sv: 'rättelserna kunde inte skrivas ({reason}), filen lämnades orörd',
+    en: 'fixes could not be written ({reason}), the file is left as it was',
+  },
+  'changed-since-read': {
+    fi: 'tiedosto muuttui korjaamisen aikana, sitä ei korjattu (aja --fix uudelleen)',
+    sv: 'filen ändrades medan den rättades och rättades inte (kör --fix igen)',
+    en: 'the file changed while it was being fixed and was not fixed (run --fix again)',
+  },
   'bad-record': {
     fi: 'kenttä "{field}" puuttuu tai on virheellinen',
     sv: 'fältet "{field}" saknas eller är felaktigt',
