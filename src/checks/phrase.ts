@@ -7,7 +7,7 @@ export const phraseCheck: Check = (analysis, ctx) => {
   const text = analysis.message.text;
   const channel = analysis.message.channel;
   const matches = ctx.phraseMatches.filter(({ phrase }) => !phrase.entry.channels || phrase.entry.channels.includes(channel));
-  return matches.map(({ phrase, start, end }): RawFinding => {
+  return matches.map(({ phrase, start, end, floated }): RawFinding => {
     const actual = text.slice(start, end);
     const suggestions = phrase.entry.suggest ?? [];
     const finding: RawFinding = {
@@ -17,7 +17,8 @@ export const phraseCheck: Check = (analysis, ctx) => {
       suggestions,
     };
     if (phrase.entry.severity) finding.severity = phrase.entry.severity;
-    if (phrase.entry.fix !== undefined) {
+    // A fix replaces the whole span; words the pattern does not name would be lost with it.
+    if (phrase.entry.fix !== undefined && !floated) {
       finding.fix = { offset: start, length: end - start, text: matchCase(phrase.entry.fix, actual) };
     }
     return finding;

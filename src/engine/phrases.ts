@@ -20,7 +20,24 @@ interface Slot {
   optional: boolean;
   /** The word must be written with a full stop ("ko."). */
   dot: boolean;
+  /** Words that may stand before this slot without being in the pattern (the language's sentence adverbs). */
+  floats: ReadonlySet<string>;
 }
+
+/**
+ * Sentence adverbs, particles and object pronouns that slip into a set phrase
+ * without changing it: "Pyydämme kuitenkin huomauttamaan", "Tveka absolut inte".
+ * Up to MAX_FLOATS of them may stand between two pattern words. Negations
+ * and content words are never here: they change what the phrase says.
+ */
+const FLOATING: Record<string, ReadonlySet<string>> = {
+  fi: new Set(
+    'kuitenkin kuitenkaan myös myöskin vielä siis nyt jo aina edelleen yhä ystävällisesti kohteliaasti teitä sinua todella erittäin'.split(' '),
+  ),
+  sv: new Set('också även dock alltså nu bara gärna då ju väl verkligen självklart absolut'.split(' ')),
+};
+const NO_FLOATS: ReadonlySet<string> = new Set();
+const MAX_FLOATS = 2;
 
 type Token = Slot | { gap: number };
 
@@ -34,11 +51,14 @@ export interface PhraseMatch {
   phrase: CompiledPhrase;
   start: number;
   end: number;
+  /** Words the pattern does not name slipped in ("Pyydämme kuitenkin huomauttamaan"): a whole-span fix would drop them. */
+  floated?: boolean;
 }
 
 const GAP = /^(…|\.\.\.)$/;
 
 export function compilePattern(pattern: string, lang: Lang): Token[] {
+  const floats = FLOATING[lang] ?? NO_FLOATS;
   return splitPattern(pattern).map((slot): Token =>
     slot === 'gap'
       ? { gap: 3 }
@@ -51,6 +71,7 @@ export function compilePattern(pattern: string, lang: Lang): Token[] {
           }),
           optional: slot.optional,
           dot: slot.dot,
+          floats,
         },
   );
 }
@@ -132,8 +153,9 @@ export class PhraseSet {
     if (!list) return;
     const word = words[i]!;
     for (const phrase of list) {
-      const end = matchFrom(phrase.tokens, 0, i, words, keys, word.sentence);
-      if (end > i) out.push({ phrase, start: word.start, end: words[end - 1]!.end });
+      const state = { floats: 0 };
+      const end = matchFrom(phrase.tokens, 0, i, words, keys, word.sentence, state);
+      if (end > i) out.push({ phrase, start: word.start, end: words[end - 1]!.end, ...(state.floats > 0 ? { floated: true } : {}) });
     }
   }
 
@@ -167,25 +189,43 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Index one past the last word matched, or -1. Words must stay in one sentence. */
-function matchFrom(tokens: Token[], t: number, w: number, words: Word[], keys: string[], sentence: number): number {
+function matchFrom(tokens: Token[], t: number, w: number, words: Word[], keys: string[], sentence: number, state: { floats: number }): number {
   if (t === tokens.length) return w;
   const token = tokens[t]!;
   if ('gap' in token) {
     for (let skip = 0; skip <= token.gap; skip++) {
       const at = w + skip;
       if (at > words.length || (skip > 0 && words[at - 1]!.sentence !== sentence)) break;
-      const end = matchFrom(tokens, t + 1, at, words, keys, sentence);
+      const end = matchFrom(tokens, t + 1, at, words, keys, sentence, state);
       if (end !== -1) return end;
     }
     return -1;
   }
   const word = words[w];
   if (word && word.sentence === sentence && slotMatches(token, word, keys[w]!)) {
-    const end = matchFrom(tokens, t + 1, w + 1, words, keys, sentence);
+    const end = matchFrom(tokens, t + 1, w + 1, words, keys, sentence, state);
     if (end !== -1) return end;
   }
   // An optional slot may be skipped, but a match never starts or ends on nothing.
-  if (token.optional && t > 0) return matchFrom(tokens, t + 1, w, words, keys, sentence);
+  if (token.optional && t > 0) {
+    const end = matchFrom(tokens, t + 1, w, words, keys, sentence, state);
+    if (end !== -1) return end;
+  }
+  // Inside a phrase a sentence adverb may stand before the next pattern word.
+  if (t > 0 && !('gap' in tokens[t - 1]!)) {
+    for (let skip = 1; skip <= MAX_FLOATS; skip++) {
+      const floated = words[w + skip - 1];
+      if (!floated || floated.sentence !== sentence || !token.floats.has(floated.core)) break;
+      const next = words[w + skip];
+      if (next && next.sentence === sentence && slotMatches(token, next, keys[w + skip]!)) {
+        const end = matchFrom(tokens, t + 1, w + skip + 1, words, keys, sentence, state);
+        if (end !== -1) {
+          state.floats += skip;
+          return end;
+        }
+      }
+    }
+  }
   return -1;
 }
 
