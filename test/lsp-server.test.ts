@@ -125,7 +125,7 @@ describe('aspalint lsp --stdio', () => {
     const calque = byRule.get('phrase/calque') as any;
     expect(calque.source).toBe('aspalint');
     expect(calque.severity).toBe(2);
-    expect(calque.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
+    expect(calque.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 25 } });
     expect(calque.message).toMatch(/käännös englannista/);
   });
 
@@ -139,7 +139,7 @@ describe('aspalint lsp --stdio', () => {
     const suppress = actions.find((a: any) => a.title.includes('disable grammar/punctuation-space'));
     expect(suppress.edit.changes[uri]).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- aspalint-disable-next-line grammar/punctuation-space -->\n' }]);
     const fixAll = actions.find((a: any) => a.kind === 'source.fixAll');
-    expect(fixAll.edit.changes[uri][0].newText).toBe('Hei,\n\nÄlä epäröi ottaa yhteyttä. Paketti lähti tänään.\n\nTerveisin\nAsiakaspalvelu\n');
+    expect(fixAll.edit.changes[uri][0].newText).toBe('Hei,\n\nOta rohkeasti yhteyttä. Paketti lähti tänään.\n\nTerveisin\nAsiakaspalvelu\n');
 
     // The suppression, applied, silences that finding and nothing else.
     const suppressed = `${text.split('\n').slice(0, 2).join('\n')}\n<!-- aspalint-disable-next-line grammar/punctuation-space -->\n${text.split('\n').slice(2).join('\n')}`;

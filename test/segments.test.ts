@@ -77,7 +77,7 @@ describe('language per segment', () => {
     expect(a.languages).toEqual(['fi', 'sv']);
     const found = ids(BILINGUAL);
     // The Swedish calque is found with the Swedish phrase list…
-    expect(found).toContain('phrase/calque: Tveka inte');
+    expect(found).toContain('phrase/calque: Tveka inte att kontakta');
     // …and a Swedish date is not judged by the Finnish convention ("24.7." in Finnish, "24.7" in Swedish).
     expect(found.filter((f) => f.startsWith('format/number'))).toEqual([]);
     // A bilingual reply is not a foreign block.
