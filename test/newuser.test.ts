@@ -7,11 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'aspalint.js');
 const tmp = mkdtempSync(join(tmpdir(), 'aspalint-newuser-'));
+// Every test here runs the CLI a few times as a user would; on a loaded machine a run takes seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 function run(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string | undefined> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C', ...options.env };
@@ -269,4 +271,67 @@ describe('the quick start and the package', () => {
     expect(files).toContain('dist/aspalint.cjs');
     expect(readFileSync(join(root, 'src/cli/init.ts'), 'utf8')).toMatch(/node_modules\/aspalint\/schema\/aspalintrc\.schema\.json/);
   }, 60_000);
+});
+
+describe('an mbox with no --agents', () => {
+  const support = readFileSync(join(root, 'fixtures/archive/support.mbox'));
+  const mail = (from: string, id: string, subject: string, body: string, inReplyTo?: string) =>
+    `From ${from} Mon Nov  2 10:00:00 2026\nFrom: ${from}\nTo: tuki@yritys.fi\nSubject: ${subject}\nMessage-ID: <${id}>\n${inReplyTo ? `In-Reply-To: <${inReplyTo}>\n` : ''}Content-Type: text/plain; charset=utf-8\n\n${body}\n\n`;
+  const customersOnly =
+    mail('anna.virtanen@gmail.com', 'a1@gmail.com', 'Lasku', 'Hei, laskussani on virhe. Voitteko korjata sen? Anna') +
+    mail('jari.koskinen@outlook.com', 'j1@outlook.com', 'Toimitus', 'Hei, milloin tilaukseni tulee? Jari') +
+    mail('karin.lund@telia.com', 'k1@telia.com', 'Faktura', 'Hej, min faktura är fel. Karin');
+  const dir = project('mbox', { 'customers.mbox': customersOnly, 'with-config/.aspalintrc.yaml': 'archive:\n  agents: ["@sointuenergia.fi"]\n' });
+  writeFileSync(join(dir, 'support.mbox'), support);
+  writeFileSync(join(dir, 'with-config', 'support.mbox'), support);
+
+  it('infers the company side from who answers whom, says so on stderr, and lints its replies only', () => {
+    const inferred = run(['support.mbox', '-f', 'json', '--ui-lang', 'en'], { cwd: dir });
+    expect(inferred.stderr).toBe('aspalint: support.mbox: the company side inferred from the headers: @sointuenergia.fi (answers 3 different senders); --agents says otherwise\n');
+    const given = run(['support.mbox', '-f', 'json', '--agents', '@sointuenergia.fi'], { cwd: dir });
+    expect(given.stderr).toBe('');
+    const paths = (r: { stdout: string }) => JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths(inferred)).toEqual(paths(given));
+    // Not one customer's mail is linted as a reply.
+    expect(paths(inferred).some((p: string) => /gmail|outlook|netti/.test(p))).toBe(false);
+    expect(run(['support.mbox', '--ui-lang', 'fi'], { cwd: dir }).stderr).toMatch(/yrityksen puoli pääteltiin otsakkeista: @sointuenergia\.fi \(vastaa 3 eri lähettäjälle\)/);
+    // The config's archive.agents is used as it is, without a word.
+    expect(run(['support.mbox', '-f', 'json'], { cwd: join(dir, 'with-config') }).stderr).toBe('');
+  });
+
+  it('stops with exit 2 and a one-line hint when the headers do not tell', () => {
+    let r = run(['customers.mbox', '--ui-lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("aspalint: customers.mbox: the archive does not show which mails are the company's replies; name the sender: --agents @company.com (or archive.agents in the config)\n");
+    expect(run(['customers.mbox', '--agents', '@yritys.fi'], { cwd: dir }).code).toBe(0);
+    // Stdin cannot be read twice: an mbox there needs --agents.
+    r = run(['-', '--input-format', 'mbox', '--ui-lang', 'sv'], { cwd: dir, input: support.toString('latin1') });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--agents @foretag\.se/);
+  });
+
+  it('falls back to one dominant own domain when nothing answers anything', async () => {
+    const { inferFromHeads } = await import('../src/input/infer-agents.js');
+    const heads = [
+      { from: 'laura@yritys.fi', id: '1' },
+      { from: 'mikko@yritys.fi', id: '2' },
+      { from: 'laura@yritys.fi', id: '3' },
+      { from: 'anna@gmail.com', id: '4' },
+    ];
+    expect(inferFromHeads(heads)).toEqual({ agents: ['@yritys.fi'], answered: 0 });
+    // Two organisations in equal measure: no guess.
+    expect(inferFromHeads([...heads, { from: 'a@toinen.fi' }, { from: 'b@toinen.fi' }, { from: 'c@toinen.fi' }])).toBeUndefined();
+    // At a mail provider the company side is one address, not the provider.
+    expect(
+      inferFromHeads([
+        { from: 'anna@gmail.com', id: 'a' },
+        { from: 'jari@gmail.com', id: 'j' },
+        { from: 'tuki.pienyritys@gmail.com', id: 'r1', inReplyTo: 'a' },
+        { from: 'tuki.pienyritys@gmail.com', id: 'r2', inReplyTo: 'j' },
+        { from: 'anna@gmail.com', id: 'a2', inReplyTo: 'r1' },
+      ]),
+    ).toEqual({ agents: ['tuki.pienyritys@gmail.com'], answered: 2 });
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
@@ -11,8 +12,9 @@ import { maxJobs } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
 import type { redactReport as RedactReport } from '../engine/redact.js';
 import { preloadYaml } from '../input/yaml.js';
+import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
-import { DEFAULT_MAX_BYTES, readRegularFile } from '../input/read-inputs.js';
+import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inputs.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import { checkOutputNotInput, openOutput, UsageError, type Io } from './io.js';
@@ -194,6 +196,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   }
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
   const ignored: string[] = [];
+  const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, uiLangFixed ?? defaultUiLang([], io.env));
+  const agents = inferred.length > 0 ? [...new Set(inferred.flatMap((i) => i.agents))] : flags.agents;
 
   // Files --fix could not write: said at once, and the run exits 2 after its report.
   let fixFailed = false;
@@ -238,7 +242,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       ...linterOptions,
       stdin: io.stdin,
       inputFormat: flags.inputFormat,
-      ...(flags.agents.length > 0 ? { agents: flags.agents } : {}),
+      ...(agents.length > 0 ? { agents } : {}),
       ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
       jobs: jobsOf(flags.jobs, io, uiLangFixed ?? defaultUiLang([], io.env)),
       ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
@@ -282,12 +286,38 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   if (sink.errors) sink.errors.push(...errors);
   sink.end(summary, uiLang);
   output.close();
+  for (const i of inferred) {
+    const reason = i.answered === 0 ? t(UI.agentsMost, uiLang) : i.answered === 1 ? t(UI.agentsAnswerOne, uiLang) : t(UI.agentsAnswer, uiLang, { n: i.answered });
+    io.stderr.write(`aspalint: ${t(UI.agentsInferred, uiLang, { path: i.path, agents: i.agents.join(', '), reason })}\n`);
+  }
   for (const path of ignored) io.stderr.write(`aspalint: ${path}: ${t(UI.fileIgnored, uiLang)}\n`);
   for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
   // For the benchmark: peak memory of the whole process, worker threads included.
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
   // An ignored file named outright is a warning, as in ESLint: --max-warnings 0 fails on it.
   return exitCode(mode, summary, warnings + ignored.length, overScore, errors.length + (fixFailed ? 1 : 0), flags, uiLang, io);
+}
+
+/**
+ * An mbox with no --agents and no archive.agents would have every customer's
+ * mail linted as a reply: the company side is inferred from its headers (and
+ * said on stderr at the end), or the run stops with a hint. Stdin cannot be
+ * read twice, so an mbox there needs --agents.
+ */
+async function companySide(paths: string[], flags: LintFlags, linter: Linter, lang: UiLang): Promise<(AgentInference & { path: string })[]> {
+  if (flags.agents.length > 0 || (linter.config.archive?.agents?.length ?? 0) > 0) return [];
+  const mboxes = paths.filter((p) => formatOf(p === '-' ? '' : p, flags.inputFormat) === 'mbox');
+  if (mboxes.length === 0) return [];
+  const { inferAgents } = await import('../input/infer-agents.js');
+  const found: (AgentInference & { path: string })[] = [];
+  for (const path of mboxes) {
+    // A file that is not there is the reader's to report.
+    if (path !== '-' && !existsSync(path)) continue;
+    const inference = path === '-' ? undefined : await inferAgents(path);
+    if (!inference) throw new UsageError(t(UI.noAgents, lang, { path }));
+    found.push({ ...inference, path });
+  }
+  return found;
 }
 
 /**

@@ -38,6 +38,19 @@ export const UI = {
     sv: '-j {requested} är för många: {max} trådar används ({cores} kärnor × 4)',
     en: '-j {requested} is too many: using {max} threads ({cores} cores × 4)',
   },
+  agentsInferred: {
+    fi: '{path}: yrityksen puoli pääteltiin otsakkeista: {agents} ({reason}); muuta valitsimella --agents',
+    sv: '{path}: företagets sida slöts av rubrikerna: {agents} ({reason}); ändra med --agents',
+    en: '{path}: the company side inferred from the headers: {agents} ({reason}); --agents says otherwise',
+  },
+  agentsAnswer: { fi: 'vastaa {n} eri lähettäjälle', sv: 'svarar {n} olika avsändare', en: 'answers {n} different senders' },
+  agentsAnswerOne: { fi: 'vastaa 1 lähettäjälle', sv: 'svarar 1 avsändare', en: 'answers 1 sender' },
+  agentsMost: { fi: 'lähettää suurimman osan viesteistä', sv: 'skickar de flesta meddelandena', en: 'sends most of the mail' },
+  noAgents: {
+    fi: '{path}: arkistosta ei näe, mitkä viestit ovat yrityksen vastauksia; kerro se: --agents @yritys.fi (tai archive.agents asetuksissa)',
+    sv: '{path}: arkivet visar inte vilka meddelanden som är företagets svar; ange det: --agents @foretag.se (eller archive.agents i konfigurationen)',
+    en: "{path}: the archive does not show which mails are the company's replies; name the sender: --agents @company.com (or archive.agents in the config)",
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
