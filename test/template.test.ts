@@ -96,6 +96,31 @@ describe('findTemplateSyntax', () => {
     expect(controls.map((c) => c.name)).toEqual(['if']);
   });
 
+  it('finds Rails, Ruby, Smarty, PrestaShop, printf, Kotlin and angled placeholders', () => {
+    const text = 'Hei %{name}, #{order.id} {$customer_firstname} {shop_name} {firstName} {0} %s %1$s ${frontPageLink(Language.fi)} <Asiakkaan nimi> <NIMI>';
+    const { placeholders, controls } = findTemplateSyntax(text);
+    expect(controls).toEqual([]);
+    expect(texts(text, placeholders)).toEqual([
+      '%{name}',
+      '#{order.id}',
+      '{$customer_firstname}',
+      '{shop_name}',
+      '{firstName}',
+      '{0}',
+      '%s',
+      '%1$s',
+      '${frontPageLink(Language.fi)}',
+      '<Asiakkaan nimi>',
+      '<NIMI>',
+    ]);
+    expect(placeholders.map((p) => p.syntax)).toEqual(['ruby', 'ruby', 'smarty', 'brace', 'brace', 'brace', 'printf', 'printf', 'dollar', 'angle', 'angle']);
+  });
+
+  it('does not take markup or percentages for placeholders', () => {
+    const text = '<p>Hinta on <strong>20 %</strong> alempi.<BR>Alennus 15 %:sta ja 100%d.</p> <a href="x">linkki</a>';
+    expect(findTemplateSyntax(text).placeholders).toEqual([]);
+  });
+
   it('does not take ordinary text for template syntax', () => {
     const text = [
       'Alennus on 20 % ja toimitus 100% varma.',

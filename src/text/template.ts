@@ -15,7 +15,20 @@ import { relative, resolve, sep } from 'node:path';
 import { blankOut, findDirectives } from './directives.js';
 import { fileOfPath } from '../input/member-path.js';
 
-export type TemplateSyntaxKind = 'handlebars' | 'liquid' | 'nunjucks' | 'html' | 'percent' | 'merge-tag' | 'dollar' | 'bracket';
+export type TemplateSyntaxKind =
+  | 'handlebars'
+  | 'liquid'
+  | 'nunjucks'
+  | 'html'
+  | 'percent'
+  | 'merge-tag'
+  | 'dollar'
+  | 'bracket'
+  | 'ruby'
+  | 'smarty'
+  | 'brace'
+  | 'printf'
+  | 'angle';
 
 export interface Span {
   /** Offset of the tag's first character. */
@@ -69,7 +82,12 @@ const TAG = new RegExp(
     String.raw`\{\{(?!\{)[^{}]{1,300}?\}\}`, // {{ tag }}
     String.raw`\{%[\s\S]{1,500}?%\}`, // {% tag %}
     String.raw`\*\|[A-Za-z0-9_:]{1,40}\|\*`, // *|FNAME|*
-    String.raw`\$\{[A-Za-z_][\w.]{0,60}\}`, // ${name}
+    String.raw`\$\{[A-Za-z_][^{}\n]{0,120}\}`, // ${name}, ${frontPageLink(Language.fi)} (JS, Kotlin)
+    String.raw`[%#]\{[A-Za-z_][\w.]{0,60}\}`, // %{name} (Rails i18n), #{name} (Ruby)
+    String.raw`\{\$[A-Za-z_][\w.\->\[\]'"]{0,60}\}`, // {$order_name} (Smarty)
+    String.raw`\{(?:[A-Za-z]+[_.][\w.]*|[a-z]+[A-Z][A-Za-z]*|\d{1,2})\}`, // {shop_name}, {firstName}, {0}; not "{kuukausi}"
+    String.raw`(?<![\p{L}\p{N}%])%(?:\d\$)?[sd](?![\p{L}\p{N}])`, // %s, %1$s (printf, gettext)
+    String.raw`<[\p{L}][\p{L}\p{N} _.-]{1,40}>`, // <name>, <Asiakkaan nimi>; HTML tags are told apart below
     String.raw`(?<![\p{L}\p{N}%])%[\p{Lu}_][\p{Lu}\p{N}_]{1,40}%(?![\p{L}\p{N}])`, // %NAME%, %ASIAKKAAN_NIMI%
     String.raw`(?<!\])\[[^\[\]\n]{2,42}\](?![(\[:])`, // [NIMI], [Asiakkaan nimi]; not Markdown links
   ].join('|'),
@@ -146,15 +164,49 @@ function classify(tag: string, start: number, end: number): Classified | null {
   }
   if (tag.startsWith('*|')) return mk('placeholder', 'merge-tag', tag.slice(2, -2));
   if (tag.startsWith('${')) return mk('placeholder', 'dollar', tag.slice(2, -1));
+  if (tag.startsWith('%{') || tag.startsWith('#{')) return mk('placeholder', 'ruby', tag.slice(2, -1));
+  if (tag.startsWith('{$')) return mk('placeholder', 'smarty', tag.slice(2, -1));
+  if (tag.startsWith('{')) return mk('placeholder', 'brace', tag.slice(1, -1));
+  if (/^%(?:\d\$)?[sd]$/.test(tag)) return mk('placeholder', 'printf', tag);
+  if (tag.startsWith('<')) {
+    // <name>, <ASIAKKAAN NIMI>: a field to fill, like a bracketed one; <p>, <strong>, <br /> are markup.
+    const inner = tag.slice(1, -1).trim();
+    return isFieldName(inner) && !HTML_ELEMENTS.has(inner.toLowerCase()) ? mk('placeholder', 'angle', inner) : null;
+  }
   if (tag.startsWith('%')) return mk('placeholder', 'percent', tag.slice(1, -1));
   if (tag.startsWith('[')) {
     const inner = tag.slice(1, -1).trim();
-    if (inner.length < 2) return null;
-    if (BRACKET_CAPS.test(inner) && /\p{Lu}.*\p{Lu}/u.test(inner)) return mk('placeholder', 'bracket', inner);
-    if (inner.length <= 40 && inner.split(/\s+/).length <= 3 && (BRACKET_WORDS.test(inner) || BRACKET_FIELD.test(inner)) && !/[.!?]$/.test(inner)) return mk('placeholder', 'bracket', inner);
-    return null;
+    return isFieldName(inner) ? mk('placeholder', 'bracket', inner) : null;
   }
   return null;
+}
+
+/** Markup written in capitals in old mail templates (<BR>, <TD>), never a field. */
+const HTML_ELEMENTS = new Set('br hr td tr th li ul ol dl dt dd em h1 h2 h3 h4 h5 h6 tt'.split(' '));
+
+/** What a bracketed or angled field names: "NIMI", "ASIAKKAAN NIMI", "Asiakkaan nimi", "Kundens namn", "first name". */
+function isFieldName(inner: string): boolean {
+  if (inner.length < 2) return false;
+  if (BRACKET_CAPS.test(inner) && /\p{Lu}.*\p{Lu}/u.test(inner)) return true;
+  return inner.length <= 40 && inner.split(/\s+/).length <= 3 && (BRACKET_WORDS.test(inner) || BRACKET_FIELD.test(inner)) && !/[.!?]$/.test(inner);
+}
+
+/**
+ * A placeholder written as one token in any common syntax: what stands where
+ * a name will be ("Hei {{ user.firstName }},", "Hej %{name}!", "Hi {firstname},",
+ * "Hei [NIMI]", "Bästa <namn>,", "Dear %s,"). Looser than findTemplateSyntax:
+ * it judges one token in a known slot (after a greeting word, under a closing),
+ * not running text.
+ */
+export const PLACEHOLDER_TOKEN =
+  /^(?:\{\{.*\}\}|\{%.*%\}|[$%#]?\{.*\}|\[.*\]|<[^@<>]+>|%[\p{Lu}_][\p{Lu}\p{N}_]*%|%(?:\d\$)?[sd]|\*\|[^|]+\|\*|\$[A-Za-z_]\w*)$/u;
+
+/** Placeholders inside a line, whatever punctuation they hold ("{{ name | default: 'a, b' }}"). */
+export const PLACEHOLDER_SPANS = /\{\{.*?\}\}\}?|\{%.*?%\}|[$%#]?\{[^{}\n]*\}|\*\|[^|]*\|\*|%\w+%|%(?:\d\$)?[sd]|\[[^\]\n]{1,40}\]|<[^@<>\n]{1,40}>/g;
+
+/** The text with every placeholder replaced by x's of the same length, so punctuation inside one is not read. */
+export function maskPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER_SPANS, (m) => 'x'.repeat(m.length));
 }
 
 /** "ticket.requester.first_name | capitalize" → "ticket.requester.first_name"; "formatDate date" → "formatDate". */
