@@ -65,6 +65,57 @@ describe('anatomy', () => {
     expect(analyseAnatomy('Hei, Matti!\n\nPaketti lähti.').greeting?.name).toBe('Matti');
   });
 
+  it('reads a placeholder in any template syntax as the name', () => {
+    for (const ph of ['{{user.firstName}}', '{{ $name }}', '%{name}', '{$customer_firstname}', '${name}', '{firstname} {lastname}', '[NIMI]', '%s', '%1$s', '<etunimi>', '*|FNAME|*', '%NAME%']) {
+      const a = analyseAnatomy(`Hei ${ph},\n\nkiitos viestistäsi.\n\nTerveisin\nLaura`);
+      expect(a.greeting?.name, ph).toBe(ph);
+    }
+  });
+
+  it('finds the greeting below a heading, a subject line or a customer number', () => {
+    expect(analyseAnatomy('# Hei {{user.firstName}},\n\nsalasana vaihdettu.').greeting).toMatchObject({ text: 'Hei {{user.firstName}},', name: '{{user.firstName}}' });
+    expect(analyseAnatomy('# Hej,\n\nen ny kommentar.').greeting).toMatchObject({ text: 'Hej,', name: null });
+    expect(analyseAnatomy('Aihe: Laskusi\n\nHei Anna,\n\nlasku on korjattu.\n\nTerveisin\nLaura').greeting?.name).toBe('Anna');
+    expect(analyseAnatomy('Asiakasnumero: 481 220\nHei Pekka!\n\nSopimus jatkuu.').greeting?.name).toBe('Pekka');
+    expect(analyseAnatomy('{shop_url}\n\nHi {firstname} {lastname},\n\nThank you.').greeting?.name).toBe('{firstname} {lastname}');
+    // A reply that opens with business is not read past, and a farewell on the last line is no greeting.
+    expect(analyseAnatomy('Tilauksesi on lähtenyt.\n\nHei Anna,\n\nterveisin').greeting).toBeNull();
+    expect(analyseAnatomy('Kiitos tiedosta, korjaan sen\nHei hei!').greeting).toBeNull();
+  });
+
+  it('takes a greeting to a role for a nameless one', () => {
+    for (const line of ['Hyvä(t) huoltaja(t),', 'Hyvät huoltajat', 'Bästa vårdnadshavare,', 'Hyvä asiakkaamme', 'Hyvä Lupapisteen käyttäjä,', 'Kära medlemmar!', 'Arvoisa asiakas,']) {
+      const a = analyseAnatomy(`${line}\n\nhakemus on vastaanotettu.`);
+      expect(a.greeting?.text, line).toBe(line);
+      expect(a.greeting?.name, line).toBeNull();
+    }
+    expect(analyseAnatomy('Hyvä kysymys!\n\nTarkistin asian.\n\nTerveisin\nLaura').greeting).toBeNull();
+  });
+
+  it('tells a closing a name should follow from a wish complete in itself', () => {
+    expect(analyseAnatomy('Hei Anna,\n\nkorjattu.\n\nYstävällisin terveisin').signOff).toMatchObject({ regards: true, signature: [] });
+    expect(analyseAnatomy('Hej Karin,\n\nrättat.\n\nMed vänliga hälsningar 😊').signOff).toMatchObject({ regards: true, signature: [] });
+    expect(analyseAnatomy('Hei Anna,\n\nkorjattu.\n\nMukavaa viikonloppua!').signOff).toMatchObject({ regards: false, signature: [] });
+    expect(analyseAnatomy('Hei!\n\nIlmoitus on julkaistu.\n\nTalvisin terveisin\n\nAlli Asiakaspalvelija').signOff?.signature.map((s) => s.text)).toEqual(['Alli Asiakaspalvelija']);
+  });
+
+  it('finds the closing at the end of a one-line message', () => {
+    const sms = 'Hei! Vaihdamme mittarisi keskiviikkona. Terveisin Ville, Sointu Energia';
+    const a = analyseAnatomy(sms);
+    expect(a.signOff?.closing?.text).toBe('Terveisin');
+    expect(a.signOff?.signature.map((s) => s.text)).toEqual(['Ville, Sointu Energia']);
+    expect(analyseAnatomy('Heippa! vastata ao. asiakkaalle, Terkut Anna / Myke').signOff?.signature.map((s) => s.text)).toEqual(['Anna / Myke']);
+    expect(analyseAnatomy('Hei! Paketti lähti tänään, terveisin tuli myös.').signOff).toBeNull();
+  });
+
+  it('cuts a reply into the parts between rule lines, each framed on its own', () => {
+    const text = 'Hei!\n\nHakemus on vastaanotettu.\n\nYstävällisesti,\nPalveluohjaus\n\n-----\n\nHej!\n\nAnsökan har tagits emot.\n\nMed vänliga hälsningar,\nServicehandledningen';
+    const { sections } = analyseAnatomy(text);
+    expect(sections.map((s) => s.greeting?.text)).toEqual(['Hei!', 'Hej!']);
+    expect(sections.map((s) => s.signOff?.signature.map((l) => l.text))).toEqual([['Palveluohjaus'], ['Servicehandledningen']]);
+    expect(analyseAnatomy('Hei Anna,\n\nkorjattu.').sections).toHaveLength(1);
+  });
+
   it('splits off quoted history from Outlook, Gmail and ">" quoting in three languages', () => {
     const reply = 'Hei Anna,\n\nkorjattu.\n\nTerveisin\nLaura\n\n';
     const headers = [

@@ -22,6 +22,8 @@ export interface ExampleCase {
   channel?: Channel;
   customer?: string;
   lang?: 'fi' | 'sv' | 'en';
+  /** Read as a template (placeholders are names, control tags are blanked), as `--template` does. */
+  template?: boolean;
   /** Bad examples: the exact text of each finding of the rule, in text order (RuleTester's `errors`). */
   actual?: string | string[];
   /** Bad examples whose rule fixes: the text after one pass of its fixes (RuleTester's `output`). */

@@ -22,6 +22,7 @@ export function runRule(meta: RuleMeta, example: Example, lang: 'fi' | 'sv' | 'e
   const ex = typeof example === 'string' ? { text: example } : example;
   const message: Message = { path: 'example.txt', text: ex.text, channel: ex.channel ?? 'email', lang: ex.lang ?? lang };
   if (ex.customer !== undefined) message.customer = ex.customer;
+  if (ex.template) message.template = true;
   return lintMessage(message, new RuleSet([meta], {}, {}, checks));
 }
 

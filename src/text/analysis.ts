@@ -1,5 +1,5 @@
 import type { Lang, Message } from '../types.js';
-import { analyseAnatomy, type Anatomy } from './anatomy.js';
+import { analyseAnatomy, languageParts, type Anatomy, type Part, type Section } from './anatomy.js';
 import { blankOut, findDirectives, type Directive } from './directives.js';
 import { detectLanguage } from './language.js';
 import { resolveLanguages, type Segment } from './segments.js';
@@ -29,6 +29,7 @@ export class Analysis implements RuleContext {
   private _lower?: string;
   private _questions?: Question[];
   private _segments?: Segment[];
+  private _parts?: Part<Lang>[];
   private readonly _views = new Map<Lang, Analysis>();
 
   /**
@@ -98,6 +99,37 @@ export class Analysis implements RuleContext {
     const { lang, segments } = resolveLanguages(text, this.message.lang, detect);
     this._lang = lang;
     this._segments = segments;
+  }
+
+  /**
+   * The reply's parts in one language each, with a greeting and a sign-off of
+   * their own: the Finnish, Swedish and English parts of a bilingual
+   * auto-reply divided by rule lines ("-----"). One part, the whole reply in
+   * its language, where it has no such division.
+   */
+  get parts(): Part<Lang>[] {
+    if (this._parts === undefined) {
+      const { sections, greeting, signOff, firstLine, lastLine } = this.anatomy;
+      const parts = sections.length <= 1 ? [] : languageParts(sections, (s) => this.sectionLang(s));
+      // One language throughout: the reply is one part, framed as a whole.
+      this._parts =
+        parts.length > 1 || !firstLine || !lastLine
+          ? parts
+          : [{ start: firstLine.start, end: lastLine.start + lastLine.text.trimEnd().length, greeting, signOff, firstLine, lastLine, lines: sections.reduce((n, s) => n + s.lines, 0), lang: this.language }];
+    }
+    return this._parts;
+  }
+
+  /** The language of most of a section's text (of the segments its words decide, where there are such). */
+  private sectionLang(section: Section): Lang {
+    const inside = this.segments.filter((s) => s.start < section.end && s.end > section.start);
+    const pool = inside.some((s) => s.decided && !s.machine) ? inside.filter((s) => s.decided && !s.machine) : inside;
+    const totals = new Map<Lang, number>();
+    // A segment may run on past the section (a greeting line that took its neighbour's language): count only its overlap.
+    for (const s of pool) totals.set(s.lang, (totals.get(s.lang) ?? 0) + Math.min(s.end, section.end) - Math.max(s.start, section.start));
+    let best: Lang = this.langAt(section.start);
+    for (const [lang, n] of totals) if (n > (totals.get(best) ?? -1)) best = lang;
+    return best;
   }
 
   /** The languages of the reply's segments, the reply's own first. */

@@ -1,4 +1,5 @@
 import { splitLines, type Line } from './lines.js';
+import { maskPlaceholders, PLACEHOLDER_TOKEN } from './template.js';
 
 /**
  * The parts of a reply: greeting line, body, closing wish, signature block and
@@ -23,10 +24,30 @@ export interface SignOff {
   /** Lines after the closing wish (or the trailing name lines): names, titles, company. */
   signature: Span[];
   start: number;
+  /** Whether the closing is a formula a name should follow ("Terveisin", "Med vänliga hälsningar"), not a wish complete in itself ("Hyvää päivänjatkoa!"). */
+  regards: boolean;
+}
+
+/**
+ * One part of a reply that a rule line ("-----", "___") divides: a
+ * bilingual auto-reply has its Finnish, Swedish and English parts, each
+ * with its own greeting and closing. Offsets are those of the text.
+ */
+export interface Section {
+  start: number;
+  end: number;
+  greeting: Greeting | null;
+  firstLine: Line;
+  lastLine: Line;
+  signOff: SignOff | null;
+  /** Lines with content. */
+  lines: number;
 }
 
 export interface Anatomy {
   lines: Line[];
+  /** The reply's parts between rule lines; one section (the whole reply) where it has none. */
+  sections: Section[];
   /** End of the reply proper; quoted history (if any) starts here. */
   replyEnd: number;
   quoted: Span | null;
@@ -79,58 +100,119 @@ const NOT_A_NAME = new Set(
     'customer customers there all sir madam member team tiimi asiakkaamme!').split(' '),
 );
 
-const PLACEHOLDER = /^(\{\{.*\}\}|\{.*\}|\[.*\]|%\w+%|<[^@>]+>)$/;
+/**
+ * The people a nameless greeting addresses by their role: "Hyvä asiakkaamme",
+ * "Hyvät huoltajat", "Bästa vårdnadshavare", "Hyvä Lupapisteen käyttäjä".
+ * Beginnings of the word, so inflected and plural forms match too.
+ */
+const ROLE_STEMS = (
+  'asiak asiakk huoltaj vanhem hakij jäsen käyttäj viera asuka asukk naapur opiskelij oppila potila kuluttaj tilaaj ' +
+  'matkustaj osallistuj lukij ystäv kolleg kumppan vastaanottaj omistaj vuokralai kuntalai kaupunkilai ' +
+  'kund vårdnadshavar förälder föräldr sökand medlem användar gäst invånar grann student elev patient konsument ' +
+  'prenumerant resenär deltagar läsar vän kollega mottagar ägar hyresgäst ' +
+  'customer client guardian parent applicant member user guest resident neighbo subscriber passenger participant ' +
+  'reader friend colleague recipient owner tenant'
+).split(' ');
+
+/** Whether a word names the reader's role, not the reader: "asiakkaamme", "huoltaja(t)", "vårdnadshavare", "palvelunkäyttäjä". */
+function isRoleWord(token: string): boolean {
+  const w = token.toLowerCase().replace(/\([\p{L}]{1,3}\)/gu, '').replace(/[^\p{L}-]/gu, '');
+  if (w.length < 3) return false;
+  // A compound ends in its role ("palvelunkäyttäjä", "kommuninvånare") or starts with it ("asiakkaamme").
+  return ROLE_STEMS.some((r) => w.startsWith(r) || (w.length > r.length + 3 && w.slice(3).includes(r)));
+}
+
+/** Markup a greeting line may start with: a Markdown heading or emphasis, an opening HTML tag. */
+const LEAD_MARKUP = /^(?:#{1,6}[ \t]+|(?:<[a-z][a-z0-9]*(?:\s[^<>]*)?>\s*)+|(?:\*\*|__|\*|_)(?=\p{L}))/iu;
 
 function parseGreeting(line: Line): Greeting | null {
   const text = line.text;
-  const lead = text.length - text.trimStart().length;
+  let lead = text.length - text.trimStart().length;
+  const markup = LEAD_MARKUP.exec(text.slice(lead));
+  if (markup) lead += markup[0].length;
   const rest = text.slice(lead);
   // Matched in lower case: a case-insensitive Unicode regex this size costs milliseconds to compile.
   const match = GREETING_WORD.exec(rest.toLowerCase());
   if (!match) return null;
-  const word = rest.slice(0, match[0].length);
+  let word = rest.slice(0, match[0].length);
+  // "Hyvä(t) huoltaja(t)": a plural ending offered in brackets belongs to the word.
+  const plural = /^\(\p{L}{1,3}\)/u.exec(rest.slice(word.length));
+  const wordEnd = word.length + (plural ? plural[0].length : 0);
   // The greeting runs to the first comma, exclamation mark, colon or full stop, or the line's end.
-  let after = rest.slice(word.length);
+  let after = rest.slice(wordEnd);
   // "Hei, Matti!": a comma between the greeting word and the name.
   const commaName = /^,\s*(?=\p{Lu}[^,!:.;]*[!,]?\s*$)/u.exec(after);
   const skipped = commaName ? commaName[0].length : 0;
   after = after.slice(skipped);
   // A placeholder is one token, whatever punctuation it holds: "Hei {{ ticket.requester.first_name }},".
   const stop = maskPlaceholders(after).search(/[,!:.;]|\s[-–—]\s/);
-  const nameText = (stop === -1 ? after : after.slice(0, stop)).trim();
+  const raw = (stop === -1 ? after : after.slice(0, stop)).trim();
+  // "**Hei Anna,**": emphasis closing after the name is markup, unless the name is a placeholder ("*|FNAME|*").
+  const nameText = PLACEHOLDER_TOKEN.test(raw) ? raw : raw.replace(/(?:\*\*|__|\*|_|<\/[a-z0-9]+>)+$/i, '').trim();
   // "Hyvä"/"Bästa" open a body sentence too ("Hyvä kysymys!"): only a greeting when it ends the line or a comma follows.
-  const end = lead + word.length + skipped + (stop === -1 ? after.length : stop + 1);
+  const end = lead + wordEnd + skipped + (stop === -1 ? after.length : stop + 1);
   const spanText = text.slice(lead, end).replace(/\s+$/, '');
   const tokens = nameText.split(/\s+/).filter(Boolean);
   let name: string | null = null;
-  if (PLACEHOLDER.test(nameText)) name = nameText;
-  else if (tokens.length > 0 && tokens.length <= 5) {
+  const role = tokens.length > 0 && tokens.length <= 4 && isRoleWord(tokens[tokens.length - 1]!);
+  if (PLACEHOLDER_TOKEN.test(nameText)) name = nameText;
+  else if (!role && tokens.length > 0 && tokens.length <= 5) {
     const nameLike = tokens.filter((t) => isNameToken(t));
     if (nameLike.length > 0 && tokens.every((t) => isNameToken(t) || /^(ja|och|&|and|von|van|af|de)$/i.test(t))) {
       name = nameText;
     }
   }
   if (/^(hyvä|hyvät|bästa|kära|arvoisa|arvoisat|dear)$/i.test(word) && tokens.length === 0 && stop === -1) return null;
-  if (/^(hyvä|bästa|kära)$/i.test(word) && name === null && !tokens.every((t) => NOT_A_NAME.has(t.toLowerCase()))) {
+  if (/^(hyvä|hyvät|bästa|kära)$/i.test(word) && name === null && !role && !tokens.every((t) => NOT_A_NAME.has(t.toLowerCase()))) {
     return null;
   }
+  word = rest.slice(0, wordEnd);
   return { start: line.start + lead, end: line.start + lead + spanText.length, text: spanText, word, name };
 }
 
-const PLACEHOLDER_SPANS = /\{\{.*?\}\}\}?|\{%.*?%\}|\$\{[^}]*\}|\*\|[^|]*\|\*|%\w+%|\[[^\]\n]{1,40}\]/g;
-
-function maskPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_SPANS, (m) => 'x'.repeat(m.length));
-}
-
 function isNameToken(token: string): boolean {
-  if (PLACEHOLDER.test(token)) return true;
+  if (PLACEHOLDER_TOKEN.test(token)) return true;
   if (NOT_A_NAME.has(token.toLowerCase())) return false;
   return /^\p{Lu}[\p{L}'’-]*\.?$/u.test(token);
 }
 
-const CLOSING =
-  /^[\s–—-]*(ystävällisin terveisin|ystävällisin terveisin|parhain terveisin|lämpimin terveisin|parhain terkuin|terveisin|tervein|terkuin|terkkuja|t\.|yst\. terv\.?|ystävällisesti|kiittäen|hyvää (?:päivänjatkoa|päivää|jatkoa|viikonloppua|viikonjatkoa|illanjatkoa|kesää|syksyä|talvea|kevättä|joulua|uutta vuotta)|mukavaa (?:päivää|päivänjatkoa|viikonloppua|viikkoa|viikonjatkoa|kesää|syksyä|iltaa|joulua)|aurinkoista (?:päivää|kesää|päivänjatkoa)|kaikkea hyvää|med vänliga hälsningar|med vänlig hälsning|vänliga hälsningar|vänlig hälsning|bästa hälsningar|hjärtliga hälsningar|hälsningar|hälsning|mvh|allt gott|ha en (?:fin|bra|trevlig|skön) \p{L}+|trevlig (?:dag|helg|kväll|sommar|vecka|jul)|best regards|kind regards|regards|best wishes|cheers|sincerely)(?![\p{L}])/u;
+/**
+ * A line that may stand above the greeting: a heading, a subject line, a
+ * customer or order number, a logo or link placeholder ("# Tilausvahvistus",
+ * "Aihe: Laskusi", "Asiakasnumero: 123456", "{shop_url}"). Short and with no
+ * sentence end, so a reply that opens with business is never read past.
+ */
+function isPreamble(text: string): boolean {
+  const t = text.trim();
+  if (/^#{1,6}\s/.test(t) && t.length <= 80) return true;
+  if (PLACEHOLDER_TOKEN.test(t)) return true;
+  if (/[.!?,;]$/.test(t) && !/\d[.]$/.test(t)) return false;
+  return t.split(/\s+/).length <= 8 && t.length <= 80;
+}
+
+/** The greeting: on the first line with content, or below a heading, subject or number line or two. */
+function findGreeting(lines: Line[], contentIdx: number[]): Greeting | null {
+  // Never the last line: a farewell there ("Hei hei!") is not a greeting.
+  for (let k = 0; k < Math.min(contentIdx.length, 4); k++) {
+    const line = lines[contentIdx[k]!]!;
+    if (k > 0 && k === contentIdx.length - 1) return null;
+    const greeting = parseGreeting(line);
+    if (greeting) return greeting;
+    if (!isPreamble(line.text)) return null;
+  }
+  return null;
+}
+
+/** Closing formulas that a name is meant to follow: "Ystävällisin terveisin", "Talvisin terveisin", "Med vänliga hälsningar", "Mvh". */
+const REGARDS =
+  String.raw`(?:\p{L}+in\s+|\p{L}+)?terveisin|tervein|terkuin|terkkuja|terkut|terveiset|t\.|yst\.\s?terv\.?|ystävällisesti|kiittäen|(?:\p{L}+in\s+)?tervehdyksin|(?:med\s+)?(?:\p{L}+\s+)?hälsning(?:ar)?|mvh|best regards|kind regards|regards|best wishes|cheers|sincerely`;
+/** Closing wishes, complete without a name: "Hyvää päivänjatkoa!", "Ha en fin dag!". */
+const WISHES =
+  String.raw`hyvää (?:päivänjatkoa|päivää|jatkoa|viikonloppua|viikonjatkoa|illanjatkoa|kesää|syksyä|talvea|kevättä|joulua|uutta vuotta)|mukavaa (?:päivää|päivänjatkoa|viikonloppua|viikkoa|viikonjatkoa|kesää|syksyä|iltaa|joulua)|aurinkoista (?:päivää|kesää|päivänjatkoa)|kaikkea hyvää|allt gott|ha en (?:fin|bra|trevlig|skön) \p{L}+|trevlig (?:dag|helg|kväll|sommar|vecka|jul)`;
+/** A closing at the start of a line (matched against the line in lower case). */
+const CLOSING = new RegExp(String.raw`^[\s–—-]*(?:(${REGARDS})|(${WISHES}))(?![\p{L}])`, 'u');
+/** A closing after the last sentence of a one-line message: "… 26.9. asti. Terveisin Ville, Sointu Energia". */
+const CLOSING_INLINE = new RegExp(String.raw`(?<=[.!?),]\s+)(?:(${REGARDS})|(${WISHES}))(?![\p{L}])(?!.*[.!?]\s+\p{L})`, 'u');
 
 const CONTACT_LINE = /(@|https?:\/\/|www\.|\+?\d[\d\s-]{6,}\d|^\s*(puh|p|tel|gsm|mob|mobil|phone)\.?\s*[:.]?\s*\+?\d)/i;
 
@@ -146,6 +228,27 @@ function looksLikeSignatureLine(text: string): boolean {
   return /^[–—\-/~*]*\s*[\p{Lu}{[%]/u.test(t);
 }
 
+/** A signature line says something: letters, digits or a placeholder, not only an emoji or a rule ("😊", "--"). */
+const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
+
+/** The closing on a line from `from` (its match), and the rest of the line that signs it ("Terveisin Laura"). */
+function closingOn(line: Line, match: RegExpExecArray): { closing: Span; signature: Span[]; regards: boolean } {
+  const from = match.index + (match[0].length - match[0].trimStart().length);
+  const start = line.start + from;
+  const wishEnd = match.index + match[0].length;
+  const rest = line.text.slice(wishEnd).replace(/^[\s,!.–—-]+/, '');
+  const regards = match[1] !== undefined;
+  if (rest.length > 0 && rest.length < 50 && SAYS_SOMETHING.test(rest) && !/^(ja|och|and|&)\b/i.test(rest)) {
+    const restStart = line.start + line.text.indexOf(rest, wishEnd);
+    return {
+      closing: { start, end: line.start + wishEnd, text: line.text.slice(from, wishEnd).trim() },
+      signature: [{ start: restStart, end: restStart + rest.trimEnd().length, text: rest.trim() }],
+      regards,
+    };
+  }
+  return { closing: { start, end: line.start + line.text.trimEnd().length, text: line.text.slice(from).trim() }, signature: [], regards };
+}
+
 function findSignOff(lines: Line[], firstContent: number, lastContent: number): SignOff | null {
   // The last closing wish within the final lines of the reply.
   for (let i = lastContent; i > firstContent && i >= lastContent - 8; i--) {
@@ -154,26 +257,14 @@ function findSignOff(lines: Line[], firstContent: number, lastContent: number): 
     if (!match) continue;
     // A long sentence that happens to start with "Hälsningar…" is not a closing.
     if (line.text.trim().split(/\s+/).length > 12) continue;
-    const start = line.start + (line.text.length - line.text.trimStart().length);
-    const closingEnd = line.start + line.text.trimEnd().length;
-    const signature: Span[] = [];
-    // "Terveisin Laura" or "Terveisin asiakaspalvelu" on one line: the rest of the line signs.
-    const restOffset = line.start + match.index + match[0].length;
-    const rest = line.text.slice(match.index + match[0].length).replace(/^[\s,!.–—-]+/, '');
-    let closingSpan: Span = { start, end: closingEnd, text: line.text.trim() };
-    if (rest.length > 0 && rest.length < 50 && !/^(ja|och|and|&)\b/i.test(rest)) {
-      const restStart = line.start + line.text.indexOf(rest, restOffset - line.start);
-      const wishEnd = restOffset;
-      closingSpan = { start, end: wishEnd, text: line.text.slice(start - line.start, wishEnd - line.start).trim() };
-      signature.push({ start: restStart, end: restStart + rest.trimEnd().length, text: rest.trim() });
-    }
+    const { closing, signature, regards } = closingOn(line, match);
     for (let j = i + 1; j <= lastContent; j++) {
       const l = lines[j]!;
-      if (l.text.trim() === '') continue;
+      if (!SAYS_SOMETHING.test(l.text)) continue;
       const lead = l.text.length - l.text.trimStart().length;
       signature.push({ start: l.start + lead, end: l.start + l.text.trimEnd().length, text: l.text.trim() });
     }
-    return { closing: closingSpan, signature, start };
+    return { closing, signature, start: closing.start, regards };
   }
   // No closing wish: trailing short name-like lines ("Laura", "– Laura", "Laura / Elisa").
   const signature: Span[] = [];
@@ -189,7 +280,56 @@ function findSignOff(lines: Line[], firstContent: number, lastContent: number): 
   }
   if (signature.length === 0) return null;
   // The body must still have a sentence of its own above the signature.
-  return { closing: null, signature, start: signature[0]!.start };
+  return { closing: null, signature, start: signature[0]!.start, regards: false };
+}
+
+/** A one-line message (SMS, chat) that ends with its closing: "Hei! … asti. Terveisin Ville, Sointu Energia". */
+function findInlineSignOff(line: Line): SignOff | null {
+  const match = CLOSING_INLINE.exec(line.text.toLowerCase());
+  if (!match) return null;
+  const { closing, signature, regards } = closingOn(line, match);
+  // What follows signs it: a name or a company ("Ville, Sointu Energia", "/SAS"), not the rest of a sentence.
+  const rest = signature[0]?.text;
+  if (rest !== undefined && (!/^[–—\-/]?\s*[\p{Lu}{[%<*]/u.test(rest) || /(?:^|\s)\p{Ll}+[.?]$/u.test(rest) || rest.split(/\s+/).length > 6)) return null;
+  return { closing, signature, start: closing.start, regards };
+}
+
+/** A line that divides the parts of a message: three or more dashes, underscores, asterisks or equals signs. */
+const RULE_LINE = /^\s*(?:-{3,}|_{3,}|\*{3,}|={3,}|[–—]{2,})\s*$/;
+
+/** The greeting, sign-off and edges of the content lines `idx` (indexes into `lines`, in order, not empty). */
+function frame(lines: Line[], idx: number[]): Section {
+  const first = idx[0]!;
+  const last = idx[idx.length - 1]!;
+  const greeting = findGreeting(lines, idx);
+  const signOff = idx.length > 1 ? findSignOff(lines, first, last) : findInlineSignOff(lines[first]!);
+  const firstLine = lines[first]!;
+  const lastLine = lines[last]!;
+  return { start: firstLine.start, end: lastLine.start + lastLine.text.trimEnd().length, greeting, firstLine, lastLine, signOff, lines: idx.length };
+}
+
+/** A section and the language it is written in. */
+export interface Part<L extends string = string> extends Section {
+  lang: L;
+}
+
+/**
+ * The reply's language parts: its sections, with consecutive sections in the
+ * same language joined (a footer below a rule line belongs to the part above
+ * it), so each part has the greeting of its first section and the sign-off of
+ * its last.
+ */
+export function languageParts<L extends string>(sections: readonly Section[], langOf: (section: Section) => L): Part<L>[] {
+  const parts: Part<L>[] = [];
+  for (const section of sections) {
+    const lang = langOf(section);
+    const previous = parts[parts.length - 1];
+    if (previous && previous.lang === lang) {
+      // A footer below the sign-off ("---" and the company's address) does not unsign the part.
+      Object.assign(previous, { end: section.end, lastLine: section.lastLine, signOff: section.signOff ?? previous.signOff, lines: previous.lines + section.lines });
+    } else parts.push({ ...section, lang });
+  }
+  return parts;
 }
 
 export function analyseAnatomy(text: string): Anatomy {
@@ -202,19 +342,28 @@ export function analyseAnatomy(text: string): Anatomy {
 
   const contentIdx = replyLines.filter((l) => l.text.trim() !== '').map((l) => l.index);
   if (contentIdx.length === 0) {
-    return { lines, replyEnd, quoted, greeting: null, firstLine: null, lastLine: null, signOff: null, body: { start: 0, end: replyEnd, text: text.slice(0, replyEnd) } };
+    return { lines, sections: [], replyEnd, quoted, greeting: null, firstLine: null, lastLine: null, signOff: null, body: { start: 0, end: replyEnd, text: text.slice(0, replyEnd) } };
   }
-  const first = contentIdx[0]!;
+  const whole = frame(lines, contentIdx);
+  const { greeting, signOff, firstLine } = whole;
   const last = contentIdx[contentIdx.length - 1]!;
-  const firstLine = lines[first]!;
-  const greeting = parseGreeting(firstLine);
-  const signOff = contentIdx.length > 1 ? findSignOff(lines, first, last) : null;
+  const sections: Section[] = [];
+  let part: number[] = [];
+  for (const i of contentIdx) {
+    if (RULE_LINE.test(lines[i]!.text)) {
+      if (part.length > 0) sections.push(frame(lines, part));
+      part = [];
+    } else part.push(i);
+  }
+  if (part.length > 0) sections.push(frame(lines, part));
+  if (sections.length <= 1) sections.splice(0, sections.length, whole);
 
   const bodyStart = greeting ? greeting.end : firstLine.start;
   let bodyEnd = signOff ? signOff.start : lines[last]!.end;
   if (bodyEnd < bodyStart) bodyEnd = bodyStart;
   return {
     lines,
+    sections,
     replyEnd,
     quoted,
     greeting,

@@ -1,12 +1,20 @@
 import type { Check } from '../types.js';
+import type { RawFinding } from '../../types.js';
+import { framedParts } from '../parts.js';
 
 const NAME_SLOT: Record<string, string> = { fi: 'etunimi', sv: 'förnamn', en: 'first name' };
 
-/** A greeting without the customer's name: "Hei!", "Hyvä asiakas", "Bästa kund". */
-export const greetingGeneric: Check = (analysis) => {
-  const { greeting } = analysis.anatomy;
-  if (!greeting || greeting.name) return [];
-  const word = greeting.word.charAt(0).toUpperCase() + greeting.word.slice(1).toLowerCase();
-  const suggestion = `${word} <${NAME_SLOT[analysis.language] ?? NAME_SLOT.en}>,`;
-  return [{ offset: greeting.start, length: greeting.end - greeting.start, suggestions: [suggestion], data: { suggestion } }];
+/** A greeting without the customer's name: "Hei!", "Hyvä asiakas", "Bästa kund", "Hyvät huoltajat". */
+export const greetingGeneric: Check = (analysis, ctx) => {
+  const findings: RawFinding[] = [];
+  for (const part of framedParts(analysis, ctx)) {
+    const { greeting } = part;
+    if (!greeting || greeting.name) continue;
+    // "Hyvä(t) huoltaja(t)" → "Hyvä <etunimi>,"; "Hej!" → "Hej <förnamn>,".
+    const first = greeting.word.replace(/\(.*$/, '').replace(/^(hyvä|arvoisa)t$/i, '$1');
+    const word = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
+    const suggestion = `${word} <${NAME_SLOT[part.lang] ?? NAME_SLOT[analysis.language] ?? NAME_SLOT.en}>,`;
+    findings.push({ offset: greeting.start, length: greeting.end - greeting.start, suggestions: [suggestion], data: { suggestion } });
+  }
+  return findings;
 };

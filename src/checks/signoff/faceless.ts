@@ -1,4 +1,6 @@
 import type { Check } from '../types.js';
+import type { RawFinding, Trilingual } from '../../types.js';
+import { framedParts } from '../parts.js';
 
 /** Words that name a department, a team or a company form, not a person. */
 const DEPARTMENT_WORDS = new Set(
@@ -11,7 +13,10 @@ const DEPARTMENT_STARTS = [
 ];
 /** Endings of compound department words ("Elisan asiakaspalvelu", "Tekniikkatiimi", "Kundtjänst"). */
 const DEPARTMENT_PARTS = ['asiakaspalvelu', 'kundtjänst', 'kundservice'];
-const DEPARTMENT_ENDS = ['tiimi', 'tjänst'];
+const DEPARTMENT_ENDS = [
+  'tiimi', 'tjänst', 'ryhmä', 'keskus', 'yksikkö', 'toimisto', 'valvonta', 'kirjaamo', 'ohjaus',
+  'teamet', 'gruppen', 'handledning', 'handledningen', 'enheten', 'kansliet', 'kontoret', 'tillsyn', 'tillsynen',
+];
 
 // Plain string tests: a case-insensitive Unicode regex of this size costs ~20 ms to compile on a cold run.
 function isDepartmentWord(word: string): boolean {
@@ -40,8 +45,9 @@ function isPerson(line: string): boolean {
   const second = words[1];
   if (second === undefined) return true;
   if (/^(på|från|at|i|hos|\/|–|-)$/i.test(second) || /[,/–-]/.test(text.slice(first.length, first.length + 3))) return true;
-  // "Juha asiakaspalvelusta": a name and where the person works.
-  if (/^\p{Ll}/u.test(second)) return true;
+  // "Juha asiakaspalvelusta": a name and where the person works; but "Varhaiskasvatuksen palveluohjaus",
+  // "Kotikaupan asiakaspalvelu" name the unit itself.
+  if (/^\p{Ll}/u.test(second)) return !(isDepartmentWord(second) && !/(sta|stä|lta|ltä|ssa|ssä)$/.test(second));
   return words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w) && !isDepartmentWord(w));
 }
 
@@ -51,13 +57,31 @@ function isDepartment(line: string): boolean {
     .some((w) => isDepartmentWord(w.replace(/[.:!]$/, '')));
 }
 
-/** Signed by a department only: "Ystävällisin terveisin\nAsiakaspalvelu". */
-export const signoffFaceless: Check = (analysis) => {
-  const { signOff } = analysis.anatomy;
-  if (!signOff || signOff.signature.length === 0) return [];
-  // People sign with their name first ("Laura Mäkinen / Asiakaspalvelu / Yritys"); a block that opens
-  // with a department ("Asiakaspalvelu / Sointu Energia") is signed by nobody.
-  const first = signOff.signature[0]!;
-  if (isPerson(first.text) || !isDepartment(first.text)) return [];
-  return [{ offset: first.start, length: first.end - first.start }];
+const NAMELESS: Trilingual = {
+  fi: 'Lopputervehdyksen ”{actual}” perässä ei ole kenenkään nimeä. Lisää siihen oma nimesi.',
+  sv: 'Efter hälsningen ”{actual}” står inget namn. Lägg till ditt namn.',
+  en: 'No one signs after “{actual}”. Add your own name.',
+};
+
+/**
+ * Signed by a department only ("Ystävällisin terveisin\nAsiakaspalvelu"), or
+ * by nobody: a closing formula that a name should follow, with nothing, an
+ * emoji or only contact details after it ("Med vänliga hälsningar 😊").
+ */
+export const signoffFaceless: Check = (analysis, ctx) => {
+  const findings: RawFinding[] = [];
+  for (const { signOff } of framedParts(analysis, ctx)) {
+    if (!signOff) continue;
+    const first = signOff.signature[0];
+    if (!first || signOff.signature.every((line) => CONTACT.test(line.text.replace(/^[–—-]\s*/, '')))) {
+      // A wish ("Hyvää päivänjatkoa!") is complete without a name; "Terveisin" is not.
+      if (signOff.closing && signOff.regards) findings.push({ offset: signOff.closing.start, length: signOff.closing.end - signOff.closing.start, message: NAMELESS });
+      continue;
+    }
+    // People sign with their name first ("Laura Mäkinen / Asiakaspalvelu / Yritys"); a block that opens
+    // with a department ("Asiakaspalvelu / Sointu Energia") is signed by nobody.
+    if (isPerson(first.text) || !isDepartment(first.text)) continue;
+    findings.push({ offset: first.start, length: first.end - first.start });
+  }
+  return findings;
 };
