@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MASK_BLOCK, maskFor, redactReport, redactText, redactTextDetailed } from '../src/engine/redact.js';
-import { lintText } from '../src/engine/linter.js';
+import { createRedactor, MASK_BLOCK, maskFor, redactReport, redactText, redactTextDetailed } from '../src/engine/redact.js';
+import { lintText, summarize } from '../src/engine/linter.js';
+import { lintFiles } from '../src/engine/pipeline.js';
+import { loadCatalogue } from '../src/engine/catalogue.js';
 import type { FileResult, Finding, LintReport } from '../src/types.js';
 
 /** The same length and the same line breaks: every offset stays valid. */
@@ -233,12 +239,13 @@ describe('redactReport', () => {
     expect(out.results[0]!.findings[0]!.message).toBe('”█████”');
   });
 
-  it('keeps archive message ids and keeps paths unique', () => {
+  it('gives archive members whose id is an address a pseudonym, and keeps paths unique', () => {
     const a: FileResult = { ...result, path: 'a.mbox#<CAF1@mail.example.com>', findings: [] };
     const b: FileResult = { ...result, path: 'x/aa@example.fi', findings: [] };
     const c: FileResult = { ...result, path: 'x/bb@example.fi', findings: [] };
-    const { report: out } = redactReport({ ...report, results: [a, b, c] });
-    expect(out.results.map((r) => r.path)).toEqual(['a.mbox#<CAF1@mail.example.com>', 'x/[sähköposti·]', 'x/[sähköposti·]~2']);
+    const d: FileResult = { ...result, path: 'export.jsonl#T-1042', findings: [] };
+    const { report: out } = redactReport({ ...report, results: [a, b, c, d] });
+    expect(out.results.map((r) => r.path)).toEqual(['a.mbox#msg-0001', 'x/[sähköposti·]', 'x/[sähköposti·]~2', 'export.jsonl#T-1042']);
   });
 
   it('redacts a real linted reply consistently', () => {
@@ -255,5 +262,93 @@ describe('redactReport', () => {
       expect(masked.slice(finding.offset, finding.offset + finding.length)).toBe(finding.actual);
       expect(`${finding.message} ${finding.actual} ${finding.suggestions.join(' ')}`).not.toMatch(/4111 1111|Anna/);
     }
+  });
+});
+
+describe('--redact leaks nothing (issue 11.9, issue 14)', () => {
+  const root = join(import.meta.dirname, '..');
+  const bin = join(root, 'bin', 'aspalint.js');
+  const run = (args: string[], cwd: string) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', LANG: 'C' }, encoding: 'utf8' });
+    return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
+  };
+
+  it('masks personal data in the paths of input errors, in every format and on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspalint-redact-'));
+    writeFileSync(join(dir, 'anna.virtanen@gmail.com.txt'), '');
+    writeFileSync(join(dir, 'soita 040 123 4567.txt'), '\u0000\u0001binary');
+    writeFileSync(join(dir, 'ok.txt'), 'Hei Anna,\n\nlasku on nyt korjattu.\n\nTerveisin\nLaura\n');
+    for (const format of ['stylish', 'json', 'sarif', 'junit', 'html', 'github']) {
+      const { code, out } = run(['anna.virtanen@gmail.com.txt', 'soita 040 123 4567.txt', 'ok.txt', '--redact', '-f', format], dir);
+      expect(code, format).toBe(2);
+      expect(out, format).not.toMatch(/anna\.virtanen@gmail|040 123 4567/);
+    }
+  });
+
+  it('masks inflected surnames, phone numbers without "+", dotted card numbers and passwords', () => {
+    const customer = 'Hei,\n\nmissä tilaukseni on?\n\nTerveisin\nAnna Virtanen';
+    const reply =
+      'Hei Anna,\n\nVirtasen tilaus on matkalla. Soitamme numeroon 358 40 1234567, jos kuljettaja ei löydä perille. Kortti 4111.1111.1111.1111 veloitettiin, ja OmaTilin salasana on Kesä2024!\n\nTerveisin\nLaura';
+    const out = redactText(reply, { lang: 'fi', names: ['Anna', 'Virtanen'] });
+    expectSameShape(reply, out);
+    expect(out).not.toMatch(/Virtasen|358 40 1234567|4111\.1111|Kesä2024/);
+    expect(out).toContain('Laura');
+    // The card and the password are also what the privacy rules flag.
+    const linted = lintText(reply, { path: 'r.txt', channel: 'email', customer });
+    const flagged = linted.findings.filter((f) => f.ruleId.startsWith('privacy/')).map((f) => [f.ruleId, f.actual]);
+    expect(flagged).toEqual(expect.arrayContaining([['privacy/card-number', '4111.1111.1111.1111'], ['privacy/password', 'Kesä2024']]));
+    const { report: masked } = redactReport({ results: [linted], errors: [], summary: summarize([linted]) }, new Map([['r.txt', { text: reply, customer }]]));
+    expect(JSON.stringify(masked)).not.toMatch(/Virtasen|Kesä2024|4111\.1111/);
+  });
+
+  it('Finnish names inflect from their stems: Virtanen → Virtaselle, Pekka → Pekan, Lahti → Lahden, Aalto → Aallolle', () => {
+    const text = 'Välitin asian Virtaselle. Pekan ja Lahden tilaukset sekä Aallolle luvattu hyvitys ovat valmiina. Materiaali on liitteenä.';
+    const { spans } = redactTextDetailed(text, { lang: 'fi', names: ['Virtanen', 'Pekka', 'Lahti', 'Aalto', 'Matti'] });
+    expect(spans.map((s) => text.slice(s.offset, s.offset + s.length))).toEqual(['Virtaselle', 'Pekan', 'Lahden', 'Aallolle']);
+  });
+
+  it('masks everything the privacy rules flag in their own examples (one detector for both)', () => {
+    for (const rule of loadCatalogue().rules.filter((r) => r.id.startsWith('privacy/'))) {
+      for (const lang of ['fi', 'sv'] as const) {
+        for (const example of rule.examples?.[lang]?.bad ?? []) {
+          const text = typeof example === 'string' ? example : example.text;
+          const customer = typeof example === 'string' ? undefined : example.customer;
+          const linted = lintText(text, { path: 'x.txt', channel: 'email', lang, ...(customer !== undefined ? { customer } : {}) });
+          const out = redactText(text, { lang });
+          for (const f of linted.findings.filter((x) => x.ruleId === rule.id)) {
+            expect(out.slice(f.offset, f.offset + f.length), `${rule.id}: ${text}`).not.toContain(f.actual);
+          }
+        }
+      }
+    }
+  });
+
+  it('an mbox keeps its replies distinct and every highlight on its own reply', async () => {
+    const report = await lintFiles([join(root, 'fixtures/archive/support.mbox')], { agents: ['@sointuenergia.fi'], keepText: true });
+    const redactor = createRedactor();
+    const results = report.results.map((r) => redactor.result(r));
+    const paths = results.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths.filter((p) => /#msg-\d{4}$/.test(p)).length).toBeGreaterThan(1);
+    expect(paths.join(' ')).not.toContain('@');
+    for (const r of results) {
+      for (const f of r.findings) expect(r.source!.text.slice(f.offset, f.offset + f.length), `${r.path} ${f.ruleId}`).toBe(f.actual);
+    }
+  });
+});
+
+describe('privacy/iban (issue 14)', () => {
+  it("flags the customer's account where a refund goes, not the company's where an invoice is paid", () => {
+    const refund = lintText('Hei Anna,\n\nhyvitys 24,90 € maksetaan tilillesi FI49 5000 9420 0287 30 perjantaina.\n\nTerveisin\nLaura', { path: 'r.txt', channel: 'email' });
+    expect(refund.findings.filter((f) => f.ruleId === 'privacy/iban').map((f) => f.actual)).toEqual(['FI49 5000 9420 0287 30']);
+    const invoice = lintText('Hei Anna,\n\nvoit maksaa laskun tilille FI49 5000 9420 0287 30 eräpäivään mennessä.\n\nTerveisin\nLaura', { path: 'r.txt', channel: 'email' });
+    expect(invoice.findings.filter((f) => f.ruleId === 'privacy/iban')).toEqual([]);
+  });
+
+  it("flags an account repeated from the customer's own message", () => {
+    const customer = 'Hej,\n\nmitt kontonummer är SE45 5000 0000 0583 9825 7466, kan ni betala tillbaka dit?\n\nKarin Berg';
+    const reply = 'Hej Karin,\n\nvi har noterat SE4550000000058398257466 i ärendet.\n\nHälsningar\nSara';
+    const linted = lintText(reply, { path: 'r.txt', channel: 'email', customer });
+    expect(linted.findings.filter((f) => f.ruleId === 'privacy/iban').map((f) => f.actual)).toEqual(['SE4550000000058398257466']);
   });
 });

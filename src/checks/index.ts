@@ -17,6 +17,7 @@ import { vague } from './content/vague.js';
 import { password } from './privacy/password.js';
 import { nationalId } from './privacy/national-id.js';
 import { cardNumber } from './privacy/card-number.js';
+import { iban } from './privacy/iban.js';
 import { placeholder } from './template/placeholder.js';
 import { channelLength } from './channel/length.js';
 import { unansweredQuestion } from './thread/unanswered-question.js';
@@ -51,6 +52,7 @@ export const CHECKS: Record<string, Check> = {
   'privacy/password': password,
   'privacy/national-id': nationalId,
   'privacy/card-number': cardNumber,
+  'privacy/iban': iban,
   'template/placeholder': placeholder,
   'channel/length': channelLength,
   'thread/unanswered-question': unansweredQuestion,

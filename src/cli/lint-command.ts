@@ -10,7 +10,6 @@ import { scoreOf } from '../engine/lint-message.js';
 import { lintOutcomes } from '../engine/pipeline.js';
 import { maxJobs } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
-import type { redactReport as RedactReport } from '../engine/redact.js';
 import { preloadYaml } from '../input/yaml.js';
 import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
@@ -228,7 +227,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const output = openOutput(io, flags.output);
   const color = useColor(flags.color, io, !!flags.output);
   const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
-  const redactReport = flags.redact ? (await import('../engine/redact.js')).redactReport : undefined;
+  // --redact masks results, input errors and paths alike: every format and stderr show the same.
+  const redactor = flags.redact ? (await import('../engine/redact.js')).createRedactor() : undefined;
   const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
   // Warnings --quiet hides still count for --max-warnings, as in ESLint.
   let warnings = 0;
@@ -265,13 +265,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   try {
     for await (const outcome of outcomes) {
       if ('error' in outcome) {
-        errors.push(outcome.error);
+        errors.push(redactor ? redactor.error(outcome.error) : outcome.error);
         continue;
       }
       let result = outcome.result;
       for (const f of result.findings) if (f.severity === 'warning') warnings++;
       if (flags.quiet) result = errorsOnly(result);
-      if (redactReport) result = redactOne(result, redactReport);
+      if (redactor) result = redactor.result(result);
       addToSummary(summary, result);
       if (languages.length < 1000) languages.push(result.language);
       if (flags.maxScore !== undefined && result.score > flags.maxScore) overScore.push(result);
@@ -290,7 +290,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     const reason = i.answered === 0 ? t(UI.agentsMost, uiLang) : i.answered === 1 ? t(UI.agentsAnswerOne, uiLang) : t(UI.agentsAnswer, uiLang, { n: i.answered });
     io.stderr.write(`aspalint: ${t(UI.agentsInferred, uiLang, { path: i.path, agents: i.agents.join(', '), reason })}\n`);
   }
-  for (const path of ignored) io.stderr.write(`aspalint: ${path}: ${t(UI.fileIgnored, uiLang)}\n`);
+  for (const path of ignored) io.stderr.write(`aspalint: ${redactor ? redactor.path(path) : path}: ${t(UI.fileIgnored, uiLang)}\n`);
   for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
   // For the benchmark: peak memory of the whole process, worker threads included.
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
@@ -328,21 +328,4 @@ function errorsOnly(result: FileResult): FileResult {
   if (result.findings.every((f) => f.severity === 'error')) return result;
   const findings = result.findings.filter((f) => f.severity === 'error');
   return { ...result, findings, score: scoreOf(findings), bingo: messageBingo(loadCatalogue().bingo, findings) };
-}
-
-/** Masks personal data in one result and its text (the same-length masks keep every position valid). */
-function redactOne(result: FileResult, redactReport: typeof RedactReport): FileResult {
-  const texts = result.source ? new Map([[result.path, result.source]]) : undefined;
-  const summary: Summary = { files: 1, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
-  const { report, texts: out } = redactReport({ results: [result], errors: [], summary }, texts);
-  const redacted = report.results[0]!;
-  const text = out.get(redacted.path);
-  if (text !== undefined) redacted.source = { text };
-  // Silenced findings quote the text too (a password someone chose to send): masked the same way.
-  const silenced = result.suppressedFindings;
-  if (silenced?.length) {
-    const masked = redactReport({ results: [{ ...result, findings: silenced }], errors: [], summary }, texts).report.results[0]!.findings;
-    redacted.suppressedFindings = masked.map((f, i) => ({ ...f, ...(silenced[i]!.justification ? { justification: silenced[i]!.justification } : {}) }));
-  } else delete redacted.suppressedFindings;
-  return redacted;
 }

@@ -11,7 +11,8 @@
  *
  * What is masked: e-mail addresses, phone numbers (Finnish and Swedish national formats,
  * +358/+46 and other international forms), Finnish henkilötunnus and Swedish personnummer,
- * payment card numbers (13–19 digits, Luhn-valid), IBANs, the customer's name in the
+ * payment card numbers (13–19 digits, Luhn-valid), IBANs, passwords after their label (all found by
+ * checks/privacy/detect.ts, the detectors the privacy rules report from), the customer's name in the
  * greeting of a reply (and wherever that name recurs, inflected forms included), the
  * signature and sender lines of the customer's message (the quoted history of a reply, or
  * the customer text itself). Agents are staff: `meta.agent` and the reply's own
@@ -22,11 +23,12 @@
  */
 import { analyseAnatomy, isWroteLine, QUOTE_BANNER, QUOTE_HEADER_FIELD, QUOTE_HEADER_START } from '../text/anatomy.js';
 import { splitLines } from '../text/lines.js';
+import { splitMemberPath } from '../input/member-path.js';
 import { cueScores } from '../text/language.js';
 import type { FileResult, Finding, InputError, LintReport, Trilingual, UiLang } from '../types.js';
-import { luhnValid } from '../checks/privacy/luhn.js';
+import { findPersonalData, type PersonalDataKind } from '../checks/privacy/detect.js';
 
-export type PiiKind = 'name' | 'email' | 'phone' | 'national-id' | 'card' | 'iban';
+export type PiiKind = 'name' | PersonalDataKind;
 
 export interface Redaction {
   offset: number;
@@ -50,6 +52,7 @@ export const MASK_LABELS: Record<PiiKind, Trilingual> = {
   'national-id': { fi: 'hetu', sv: 'personnr', en: 'id' },
   card: { fi: 'kortti', sv: 'kort', en: 'card' },
   iban: { fi: 'tili', sv: 'konto', en: 'account' },
+  password: { fi: 'salasana', sv: 'lösenord', en: 'password' },
 };
 
 /** The filler inside a label mask, and the block of a mask too short for a label. */
@@ -68,15 +71,6 @@ export function maskFor(kind: PiiKind, original: string, lang: UiLang): string {
 // ---------------------------------------------------------------------------
 // Patterns
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-/** International (+358 40 123 4567, 0046 70-123 45 67, +358 (0)40…) and national (040 123 4567, 09-123 4567, (09) 123 4567, 070-123 45 67) numbers. */
-const PHONE =
-  /(?<![\p{L}\p{N}+/,-])(?:(?:\+|00)\d{1,3}[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?\d(?:[ \u00a0-]?\(?\d\)?){5,12}|\(0\d{1,3}\)[ \u00a0-]?\d(?:[ \u00a0-]?\d){4,9}|0\d(?:[ \u00a0-]?\d){6,10})(?![\p{L}\p{N}])/gu;
-const HETU = /(?<![\p{L}\p{N}])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![\p{L}\p{N}])/giu;
-const PNR = /(?<![\p{L}\p{N}-])((?:19|20)?)(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\p{L}\p{N}])/gu;
-const PNR_CONTEXT = /(personnummer|personnr|samordningsnummer|henkilötunnus|hetu|person number)\p{L}*\W{0,3}$/iu;
-const CARD = /(?<![\p{L}\p{N}])\d(?:[ \u00a0-]?\d){12,18}(?![\p{N}])/gu;
-const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{4}){2,7}(?:[ \u00a0]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
 /** A name right before an address: `Anna Virtanen <anna@…>`, `"Anna Virtanen" (anna@…)`. */
 const NAME_BEFORE_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)*(?=["']?[ \t]*[<(\[][^>)\]\s]*@)/gu;
 /** Sender lines of quoted headers: "Lähettäjä: Anna Virtanen <…>", "Från: …", "From: …". */
@@ -90,46 +84,9 @@ const NOT_A_NAME = new Set(
 );
 const DEVICE_LINE = /^(lähetetty|skickat från|skickades från|sent from|get outlook)/i;
 
-function validDate(day: number, month: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-function ibanValid(s: string): boolean {
-  const iban = s.replace(/[ \u00a0]/g, '');
-  if (iban.startsWith('FI') && iban.length === 18 && /^FI\d{16}$/.test(iban)) return true;
-  if (iban.startsWith('SE') && iban.length === 24 && /^SE\d{22}$/.test(iban)) return true;
-  const moved = iban.slice(4) + iban.slice(0, 4);
-  let rest = 0;
-  for (const ch of moved) {
-    const v = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
-    for (const d of v) rest = (rest * 10 + Number(d)) % 97;
-  }
-  return iban.length >= 15 && rest === 1;
-}
-
-/** Spans of personal data found by pattern (no names). */
+/** Spans of personal data found by pattern (no names): the privacy rules' detectors, at masking sensitivity. */
 function patternSpans(text: string): Redaction[] {
-  const spans: Redaction[] = [];
-  const add = (offset: number, length: number, kind: PiiKind) => spans.push({ offset, length, kind });
-  for (const m of text.matchAll(EMAIL)) add(m.index!, m[0].length, 'email');
-  for (const m of text.matchAll(IBAN)) if (ibanValid(m[0])) add(m.index!, m[0].length, 'iban');
-  for (const m of text.matchAll(HETU)) if (validDate(Number(m[1]), Number(m[2]))) add(m.index!, m[0].length, 'national-id');
-  for (const m of text.matchAll(PNR)) {
-    const day = Number(m[4]) > 60 ? Number(m[4]) - 60 : Number(m[4]);
-    if (!validDate(day, Number(m[3]))) continue;
-    const before = text.slice(Math.max(0, m.index! - 30), m.index!);
-    if (m[5] !== '' || m[1] !== '' || PNR_CONTEXT.test(before) || luhnValid(`${m[2]}${m[3]}${m[4]}${m[6]}`)) {
-      add(m.index!, m[0].length, 'national-id');
-    }
-  }
-  for (const m of text.matchAll(CARD)) if (luhnValid(m[0].replace(/[ \u00a0-]/g, ''))) add(m.index!, m[0].length, 'card');
-  for (const m of text.matchAll(PHONE)) {
-    const digits = m[0].replace(/\D/g, '').length;
-    // "03-04-2025" is a date, not a number to call.
-    if (/^\d{1,2}-\d{1,2}-\d{4}$/.test(m[0])) continue;
-    if (digits >= 7 && digits <= 15) add(m.index!, m[0].length, 'phone');
-  }
-  return spans;
+  return findPersonalData(text);
 }
 
 /** Name-like tokens of a span of text, with their offsets: capitalised words, not connectors or placeholders. */
@@ -197,11 +154,56 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every occurrence of the names, inflected forms included ("Anna" → "Annalle", "Annan"). */
+/** Consonant gradation, strong to weak, as Finnish names inflect: Pekka → Pekan, Virta → Virran, Lahti → Lahden. */
+const WEAK_GRADE: [RegExp, string][] = [
+  [/kk$/, 'k'],
+  [/pp$/, 'p'],
+  [/tt$/, 't'],
+  [/nk$/, 'ng'],
+  [/mp$/, 'mm'],
+  [/lt$/, 'll'],
+  [/nt$/, 'nn'],
+  [/rt$/, 'rr'],
+  [/ht$/, 'hd'],
+  [/([aeiouyäö])t$/, '$1d'],
+  [/([aeiouyäö])p$/, '$1v'],
+];
+
+/**
+ * The stems a Finnish name inflects from, besides the name itself: "-nen"
+ * names take "-se-"/"-s-" (Virtanen → Virtasen, Virtasta), and a name ending
+ * in a vowel its weak grade (Pekka → Pekan, Lahti → Lahden). The inflection
+ * endings after a stem are matched as any lower-case letters.
+ */
+function nameStems(name: string): string[] {
+  const stems = [name];
+  if (/\p{L}{2}nen$/u.test(name)) stems.push(`${name.slice(0, -3)}s`);
+  const m = /^(\p{L}+?)([^aeiouyäöAEIOUYÄÖ]+)([aeiouyäö])$/u.exec(name);
+  if (m) {
+    const [, head, consonants, vowel] = m as unknown as [string, string, string, string];
+    for (const [strong, weak] of WEAK_GRADE) {
+      if (!strong.test(`${head.slice(-1)}${consonants}`)) continue;
+      const graded = `${head.slice(0, -1)}${`${head.slice(-1)}${consonants}`.replace(strong, weak)}`;
+      stems.push(`${graded}${vowel}`);
+      if (vowel === 'i') stems.push(`${graded}e`);
+      break;
+    }
+    if (vowel === 'i' && stems.length === 1) stems.push(`${name.slice(0, -1)}e`);
+  }
+  return stems.filter((s) => s.length >= 3 || s === name);
+}
+
+/** Case endings after an inflection stem (a stem is no word alone: "Mate-" must not catch "Materiaali"). */
+const CASE_ENDING = '(?:e?(?:n|lle|lla|llä|lta|ltä|ssa|ssä|sta|stä|ksi|en|na|nä|ta|tä|ineen))(?:kin|ni|si|nsa|nsä)?';
+
+/** Every occurrence of the names, inflected forms included ("Anna" → "Annalle", "Virtanen" → "Virtasen", "Pekka" → "Pekan"). */
 function nameOccurrences(text: string, names: Iterable<string>): Redaction[] {
-  const list = [...new Set(names)].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
-  if (list.length === 0) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})\\p{Ll}{0,6}(?![\\p{L}\\p{N}])`, 'gu');
+  const full = [...new Set([...names].filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
+  if (full.length === 0) return [];
+  const stems = [...new Set(full.flatMap((n) => nameStems(n).slice(1)))].sort((a, b) => b.length - a.length);
+  const alternatives = [`(?:${full.map(escapeRegExp).join('|')})\\p{Ll}{0,6}`];
+  if (stems.length > 0) alternatives.push(`(?:${stems.map(escapeRegExp).join('|')})${CASE_ENDING}`);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   return [...text.matchAll(re)].map((m) => ({ offset: m.index!, length: m[0].length, kind: 'name' as const }));
 }
 
@@ -311,13 +313,33 @@ export interface RedactedReport {
   texts: Map<string, string>;
 }
 
-const MESSAGE_ID_SUFFIX = /#<[^<>\s]+>$/;
+/** What a run's redaction remembers from one result to the next: paths stay distinct, a member keeps its pseudonym. */
+interface PathState {
+  /** Masked member ids by original path, as "msg-0007". */
+  members: Map<string, string>;
+  used: Set<string>;
+}
 
-/** A path with personal data masked; an archive member's "#<message-id>" is kept (it is an id, not a person). */
-function redactPath(path: string, lang: UiLang): string {
-  const id = MESSAGE_ID_SUFFIX.exec(path);
-  const head = id ? path.slice(0, id.index) : path;
-  return redactFragment(head, lang, [], []) + (id ? id[0] : '');
+function newPathState(): PathState {
+  return { members: new Map(), used: new Set() };
+}
+
+/**
+ * A path with personal data masked. An archive member whose id holds personal
+ * data (a Message-ID is an address: "inbox.mbox#20261102.1187@yritys.fi")
+ * gets a stable pseudonym instead of a mask ("inbox.mbox#msg-0001"), so the
+ * members of an archive stay distinct results; an id without any is kept.
+ */
+function redactPath(path: string, lang: UiLang, state: PathState): string {
+  const { file, member } = splitMemberPath(path);
+  const head = redactFragment(file, lang, [], []);
+  if (member === undefined) return head;
+  let masked = member;
+  if (redactFragment(member, lang, [], []) !== member) {
+    masked = state.members.get(path) ?? `msg-${String(state.members.size + 1).padStart(4, '0')}`;
+    state.members.set(path, masked);
+  }
+  return `${head}#${masked}`;
 }
 
 function mostCommonLang(results: FileResult[]): UiLang {
@@ -339,15 +361,15 @@ function langOf(result: FileResult, fallback: UiLang | undefined): UiLang {
  * figures are kept. Same-length masks: all offsets, lines and columns stay valid.
  * `options.lang` sets the label language; by default each reply's own language.
  */
-export function redactReport(report: LintReport, texts?: RedactTexts, options: { lang?: UiLang } = {}): RedactedReport {
+export function redactReport(report: LintReport, texts?: RedactTexts, options: { lang?: UiLang; state?: PathState } = {}): RedactedReport {
   const outTexts = new Map<string, string>();
   // Labels of masks outside any reply (input errors, stray texts): the replies' most common language.
   const common = options.lang ?? mostCommonLang(report.results);
-  const usedPaths = new Set<string>();
+  const state = options.state ?? newPathState();
   const uniquePath = (p: string) => {
     let candidate = p;
-    for (let i = 2; usedPaths.has(candidate); i++) candidate = `${p}~${i}`;
-    usedPaths.add(candidate);
+    for (let i = 2; state.used.has(candidate); i++) candidate = `${p}~${i}`;
+    state.used.add(candidate);
     return candidate;
   };
   const seen = new Set<string>();
@@ -379,7 +401,7 @@ export function redactReport(report: LintReport, texts?: RedactTexts, options: {
       if (f.fix) out.fix = { ...f.fix, text: frag(f.fix.text) };
       return out;
     });
-    const path = uniquePath(redactPath(r.path, lang));
+    const path = uniquePath(redactPath(r.path, lang, state));
     const result: FileResult = { ...r, path, findings, bingo: { ...r.bingo, squares: [...r.bingo.squares] } };
     if (r.meta) {
       result.meta = { ...r.meta };
@@ -394,17 +416,54 @@ export function redactReport(report: LintReport, texts?: RedactTexts, options: {
     for (const [p, entry] of texts) {
       if (seen.has(p)) continue;
       const text = typeof entry === 'string' ? entry : entry.text;
-      outTexts.set(uniquePath(redactPath(p, common)), redactText(text, { lang: common }));
+      outTexts.set(uniquePath(redactPath(p, common, state)), redactText(text, { lang: common }));
     }
   }
-  const errors = report.errors.map((e): InputError => {
-    const out: InputError = { ...e, path: redactPath(e.path, common) };
-    if (e.detail) {
-      out.detail = Object.fromEntries(
-        Object.entries(e.detail).map(([k, v]) => [k, typeof v === 'string' ? redactFragment(v, common, [], []) : v]),
-      );
-    }
-    return out;
-  });
+  const errors = report.errors.map((e) => redactInputError(e, common, state));
   return { report: { results, errors, summary: { ...report.summary } }, texts: outTexts };
+}
+
+function redactInputError(e: InputError, lang: UiLang, state: PathState): InputError {
+  const out: InputError = { ...e, path: redactPath(e.path, lang, state) };
+  if (e.detail) {
+    out.detail = Object.fromEntries(Object.entries(e.detail).map(([k, v]) => [k, typeof v === 'string' ? redactFragment(v, lang, [], []) : v]));
+  }
+  return out;
+}
+
+/** Redaction over a run, one result or input error at a time (the CLI streams its results). */
+export interface Redactor {
+  /** The result with its findings, path, text and silenced findings masked. */
+  result(result: FileResult): FileResult;
+  /** An input error with its path and details masked (for every report format and stderr). */
+  error(error: InputError): InputError;
+  /** A path as the results name it. */
+  path(path: string): string;
+}
+
+export function createRedactor(options: { lang?: UiLang } = {}): Redactor {
+  const state = newPathState();
+  const seen: Record<UiLang, number> = { fi: 0, sv: 0, en: 0 };
+  const common = (): UiLang => options.lang ?? (['fi', 'sv', 'en'] as const).reduce((a, b) => (seen[b] > seen[a] ? b : a));
+  const summary = { files: 1, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
+  return {
+    result(result) {
+      if (result.language !== 'unknown') seen[result.language]++;
+      // Same-length masks keep every position valid: the text is masked with the findings.
+      const texts: RedactTexts | undefined = result.source ? new Map([[result.path, result.source]]) : undefined;
+      const { report, texts: out } = redactReport({ results: [result], errors: [], summary }, texts, { ...options, state });
+      const redacted = report.results[0]!;
+      const text = out.get(redacted.path);
+      if (text !== undefined) redacted.source = { text };
+      const silenced = result.suppressedFindings;
+      if (silenced?.length) {
+        // Masked like the findings, against the same text; the path is not counted twice.
+        const masked = redactReport({ results: [{ ...result, path: '', findings: silenced }], errors: [], summary }, texts && new Map([['', result.source!]]), options).report.results[0]!.findings;
+        redacted.suppressedFindings = masked.map((f, i) => ({ ...f, ...(silenced[i]!.justification ? { justification: silenced[i]!.justification } : {}) }));
+      } else delete redacted.suppressedFindings;
+      return redacted;
+    },
+    error: (error) => redactInputError(error, common(), state),
+    path: (path) => redactPath(path, common(), state),
+  };
 }
