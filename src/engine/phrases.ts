@@ -9,11 +9,15 @@ import type { PhraseEntry } from './catalogue.js';
  * is compiled once per language into slots; each text word is compared by its
  * stem key, so inflected forms match the base form the catalogue is written in.
  */
-type Alt =
+type Alt = (
   | { kind: 'key'; key: string }
   | { kind: 'exact'; word: string }
   | { kind: 'prefix'; value: string }
-  | { kind: 'suffix'; value: string };
+  | { kind: 'suffix'; value: string }
+) & {
+  /** "!tiket*": the word must be written in lower case, so a name ("Tiketti", the ticket seller) is not it. */
+  lower?: boolean;
+};
 
 interface Slot {
   alts: Alt[];
@@ -63,11 +67,14 @@ export function compilePattern(pattern: string, lang: Lang): Token[] {
     slot === 'gap'
       ? { gap: 3 }
       : {
-          alts: slot.alts.map((alt): Alt => {
-            if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, '') };
-            if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1) };
-            if (alt.length > 1 && alt.startsWith('*')) return { kind: 'suffix', value: alt.slice(1) };
-            return { kind: 'key', key: stemKey(alt, lang) };
+          alts: slot.alts.map((written): Alt => {
+            const lower = written.length > 1 && written.startsWith('!');
+            const alt = lower ? written.slice(1) : written;
+            const flag = lower ? { lower: true } : {};
+            if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, ''), ...flag };
+            if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1), ...flag };
+            if (alt.length > 1 && alt.startsWith('*')) return { kind: 'suffix', value: alt.slice(1), ...flag };
+            return { kind: 'key', key: stemKey(alt, lang), ...flag };
           }),
           optional: slot.optional,
           dot: slot.dot,
@@ -79,7 +86,11 @@ export function compilePattern(pattern: string, lang: Lang): Token[] {
 /** The words of a pattern compared by stem key: the build computes their keys ahead (see primeStemKeys). */
 export function patternKeyWords(pattern: string): string[] {
   return splitPattern(pattern).flatMap((slot) =>
-    slot === 'gap' ? [] : slot.alts.filter((a) => !a.startsWith('=') && !(a.length > 1 && (a.endsWith('*') || a.startsWith('*')))),
+    slot === 'gap'
+      ? []
+      : slot.alts
+          .map((a) => (a.length > 1 && a.startsWith('!') ? a.slice(1) : a))
+          .filter((a) => !a.startsWith('=') && !(a.length > 1 && (a.endsWith('*') || a.startsWith('*')))),
   );
 }
 
@@ -101,6 +112,7 @@ function splitPattern(pattern: string): RawSlot[] {
 }
 
 function altMatches(alt: Alt, word: Word, key: string): boolean {
+  if (alt.lower && !/^\p{Ll}/u.test(word.text)) return false;
   switch (alt.kind) {
     case 'key':
       // Addresses and codes ("support@firma.se") are never inflected forms of a word.
