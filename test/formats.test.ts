@@ -54,14 +54,14 @@ describe('formatGithub', () => {
       '::error file=templates/fi/palautus%2Cohje%3A1.hbs,line=8,col=40,endLine=8,endColumn=54,title=privacy/password::Salasana 100%25 näkyvissä:%0D%0Avaihda <heti> & "nyt"',
       '::notice file=templates/fi/palautus%2Cohje%3A1.hbs,line=3,col=5,endLine=3,endColumn=15,title=content/vague::Tuotetta ei nimetä.',
       '::warning file=macros/makrot.yaml,line=31,col=63,endLine=31,endColumn=74,title=format/number::Laskutus::Hyvitys tehty: Kirjoita ”12,50 euroa”.',
-      'aspalint: 4 problems (1 errors, 2 warnings, 1 info) · 3 files · score 5 · 1 suppressed',
+      'aspalint: 4 problems (1 error, 2 warnings, 1 info) · 3 replies · score 5 · 1 suppressed',
       '',
     ]);
   });
 
   it('words the summary in the UI language', () => {
     const out = formatGithub(report(), { cwd: '/repo', uiLang: 'fi' });
-    expect(out.trimEnd().split('\n').pop()).toBe('aspalint: 4 huomautusta (1 virhettä, 2 varoitusta, 1 vihjettä) · 3 tiedostoa · pisteet 5 · 1 vaiennettu');
+    expect(out.trimEnd().split('\n').pop()).toBe('aspalint: 4 huomautusta (1 virhe, 2 varoitusta, 1 vihje) · 3 vastausta · pisteet 5 · 1 vaiennettu');
   });
 
   it('gives every finding of a real run an annotation', async () => {
@@ -106,7 +106,7 @@ describe('formatJunit', () => {
     expect(xml).toContain('<testsuites name="aspalint" tests="4" failures="2" errors="1" skipped="0" time="0">');
     expect(xml).toContain(
       '    <testcase classname="aspalint" name="templates/fi/palautus,ohje:1.hbs" file="templates/fi/palautus,ohje:1.hbs" time="0">\n' +
-        '      <failure message="2 problems (1 errors, 1 warnings) · score 4" type="error">3:5 warning phrase/calque: ”Älä epäröi” on suora käännös englannista. Luontevammin: ”ota rohkeasti yhteyttä”. → ota rohkeasti yhteyttä\n' +
+        '      <failure message="2 problems (1 error, 1 warning) · score 4" type="error">3:5 warning phrase/calque: ”Älä epäröi” on suora käännös englannista. Luontevammin: ”ota rohkeasti yhteyttä”. → ota rohkeasti yhteyttä\n' +
         '8:40 error privacy/password: Salasana 100% näkyvissä:\r\nvaihda &lt;heti&gt; &amp; &quot;nyt&quot;</failure>\n' +
         '      <system-out>3:5 info content/vague: Tuotetta ei nimetä.</system-out>\n' +
         '    </testcase>',

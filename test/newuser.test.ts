@@ -335,3 +335,46 @@ describe('an mbox with no --agents', () => {
     ).toEqual({ agents: ['tuki.pienyritys@gmail.com'], answered: 2 });
   });
 });
+
+describe('messages a person reads', () => {
+  const summary = (over: Partial<Record<'files' | 'findings' | 'errors' | 'warnings' | 'infos' | 'suppressed' | 'score', number>>) => ({
+    files: 1, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0, ...over,
+  });
+
+  it('counts in the right plural in fi, sv and en', async () => {
+    const { stylishSummary } = await import('../src/report/stylish.js');
+    const one = summary({ findings: 1, warnings: 1, score: 1 });
+    expect(stylishSummary(one, { color: false, uiLang: 'fi' }).trim()).toBe('⚠ 1 huomautus (0 virhettä, 1 varoitus) · 1 tiedosto · pisteet 1');
+    expect(stylishSummary(one, { color: false, uiLang: 'sv' }).trim()).toBe('⚠ 1 anmärkning (0 fel, 1 varning) · 1 fil · poäng 1');
+    const err = summary({ findings: 1, errors: 1, score: 2 });
+    expect(stylishSummary(err, { color: false, uiLang: 'en' }).trim()).toBe('✖ 1 problem (1 error, 0 warnings) · 1 file · score 2');
+    const many = summary({ files: 3, findings: 5, errors: 2, warnings: 2, infos: 1, score: 7 });
+    expect(stylishSummary(many, { color: false, uiLang: 'fi' }).trim()).toBe('✖ 5 huomautusta (2 virhettä, 2 varoitusta, 1 vihje) · 3 tiedostoa · pisteet 7');
+    expect(stylishSummary(many, { color: false, uiLang: 'sv' }).trim()).toBe('✖ 5 anmärkningar (2 fel, 2 varningar, 1 tips) · 3 filer · poäng 7');
+    expect(stylishSummary(summary({}), { color: false, uiLang: 'fi' }).trim()).toBe('✔ Ei huomautettavaa. (1 tiedosto)');
+    expect(stylishSummary(summary({ files: 0 }), { color: false, uiLang: 'en' }).trim()).toBe('✔ No problems. (0 files)');
+  });
+
+  it('counts the members of an archive as replies, not files', () => {
+    const dir = project('members', { 'README.txt': 'x' });
+    writeFileSync(join(dir, 'support.mbox'), readFileSync(join(root, 'fixtures/archive/support.mbox')));
+    const r = run(['support.mbox', '--agents', '@sointuenergia.fi', '--ui-lang', 'en', '-j', '1'], { cwd: dir });
+    expect(r.stdout.trim().split('\n').pop()).toMatch(/\b4 replies\b/);
+    const fi = run(['support.mbox', '--agents', '@sointuenergia.fi', '--ui-lang', 'fi', '-j', '1'], { cwd: dir });
+    expect(fi.stdout.trim().split('\n').pop()).toMatch(/\b4 vastausta\b/);
+  });
+
+  it('the library rejects a missing text or an unknown channel with a TypeError or RangeError', async () => {
+    const { lintText, createLinter } = await import('../src/index.js');
+    expect(() => lintText(undefined as unknown as string)).toThrow(TypeError);
+    expect(() => lintText(undefined as unknown as string)).toThrow(/lintText\(\) needs the reply's text as a string, got undefined/);
+    expect(() => lintText('Hei', { channel: 'fax' as never })).toThrow(RangeError);
+    expect(() => lintText('Hei', { channel: 'fax' as never })).toThrow('aspalint: unknown channel "fax"; expected one of email, sms, chat, social');
+    expect(() => lintText('Hei', { lang: 'de' as never })).toThrow(RangeError);
+    const linter = createLinter();
+    expect(() => linter.lint({ path: 'a.txt' } as never)).toThrow(TypeError);
+    expect(() => linter.lint({ path: 'a.txt', text: 'Hei', channel: 'telegram' as never })).toThrow(RangeError);
+    // What is right still lints.
+    expect(lintText('Hei Anna,\n\nkiitos viestistä.\n\nTerveisin\nLaura\n', { channel: 'sms' }).channel).toBe('sms');
+  });
+});

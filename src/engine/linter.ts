@@ -48,8 +48,37 @@ export interface Linter {
   isIgnored(path: string): boolean;
 }
 
+const CHANNELS: readonly Channel[] = ['email', 'sms', 'chat', 'social'];
+const LANGS = ['auto', 'fi', 'sv'];
+const UI_LANGS: readonly UiLang[] = ['fi', 'sv', 'en'];
+
+/** A library caller's mistake is a clear TypeError or RangeError, not a stack trace from deep inside a check. */
+function checkOne(name: string, value: unknown, allowed: readonly string[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new RangeError(`aspalint: unknown ${name} ${JSON.stringify(value)}; expected one of ${allowed.join(', ')}`);
+  }
+}
+
+function checkOptions(options: LinterOptions | undefined): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object') throw new TypeError('aspalint: options must be an object');
+  checkOne('channel', options.channel, CHANNELS);
+  checkOne('lang', options.lang, LANGS);
+  checkOne('uiLang', options.uiLang, UI_LANGS);
+  if (options.customer !== undefined && typeof options.customer !== 'string') throw new TypeError('aspalint: customer must be a string (the customer\'s message)');
+}
+
+function checkMessage(message: LintInput): void {
+  if (message === null || typeof message !== 'object') throw new TypeError('aspalint: lint() takes a message object { path, text }');
+  if (typeof message.text !== 'string') throw new TypeError(`aspalint: the text to lint must be a string, got ${message.text === null ? 'null' : typeof message.text}`);
+  checkOne('channel', message.channel, CHANNELS);
+  if (message.customer !== undefined && typeof message.customer !== 'string') throw new TypeError('aspalint: customer must be a string (the customer\'s message)');
+}
+
 /** Builds a linter: the config resolved, rule sets compiled once per distinct file settings. */
 export function createLinter(options: LinterOptions = {}): Linter {
+  checkOptions(options);
   const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : {});
   const configDir = options.configFile ? dirname(options.configFile) : process.cwd();
   const pluginChecks = Object.assign({}, ...pluginsOf(config, configDir).map((p) => p.checks)) as Record<string, PluginCheck>;
@@ -78,10 +107,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return { channel: resolved.channel, language: resolved.lang ?? 'auto', template: resolved.template === true, rules };
     },
     lint(message) {
+      checkMessage(message);
       const { resolved, ruleSet, lintOptions } = prepare(message);
       return withSource(lintMessage(resolved, ruleSet, lintOptions), resolved);
     },
     async lintWhenLoaded(message, component, loaded) {
+      checkMessage(message);
       const { resolved, ruleSet, lintOptions } = prepare(message);
       return withSource(await lintMessageWhenLoaded(resolved, ruleSet, lintOptions, component, loaded), resolved);
     },
@@ -160,6 +191,7 @@ export function lintMessages(messages: Message[], options: LinterOptions = {}): 
 
 /** Lints one text (the API for agents): `lintText(draft, { channel: 'email' })`. */
 export function lintText(text: string, options: LinterOptions & { path?: string } = {}): FileResult {
+  if (typeof text !== 'string') throw new TypeError(`aspalint: lintText() needs the reply's text as a string, got ${text === null ? 'null' : typeof text}`);
   const linter = createLinter(options);
   return linter.lint({ path: options.path ?? '-', text });
 }

@@ -10,7 +10,7 @@
  * at most 10 annotations of each level per step; for more, upload SARIF.)
  */
 import type { LintReport, Severity, UiLang } from '../types.js';
-import { t, UI } from './i18n.js';
+import { summaryCounts, t, UI } from './i18n.js';
 import { displayPath, splitMemberPath } from './sarif.js';
 
 export interface GithubOptions {
@@ -52,9 +52,8 @@ export function formatGithub(report: LintReport, options: GithubOptions = {}): s
     }
   }
   const s = report.summary;
-  const parts = [`${s.errors} ${t(UI.errors, lang)}`, `${s.warnings} ${t(UI.warnings, lang)}`];
-  if (s.infos > 0) parts.push(`${s.infos} ${t(UI.infos, lang)}`);
-  let summary = `aspalint: ${s.findings} ${t(s.findings === 1 ? UI.problem : UI.problems, lang)} (${parts.join(', ')}) · ${s.files} ${t(UI.files, lang)} · ${t(UI.score, lang)} ${s.score}`;
+  const counts = summaryCounts(s, lang, report.results.some((r) => r.path.includes('#')) ? 'reply' : 'file');
+  let summary = `aspalint: ${counts.findings} · ${counts.files} · ${t(UI.score, lang)} ${s.score}`;
   if (s.suppressed > 0) summary += ` · ${s.suppressed} ${t(UI.suppressed, lang)}`;
   out.push(summary);
   return `${out.join('\n')}\n`;

@@ -13,7 +13,7 @@ import { MASK_BLOCK, MASK_FILL, MASK_LABELS } from '../engine/redact.js';
 import type { Channel, FileResult, Finding, Lang, LintReport, Severity, Trilingual, UiLang } from '../types.js';
 import { displayKey, formatNumber, formatPercent, GROUP_WORDS, groupResults, type Group, type GroupBy } from './groups.js';
 import { REPORT_CSS } from './html-assets.js';
-import { inputErrorMessage, t, UI } from './i18n.js';
+import { count, inputErrorMessage, t, UI } from './i18n.js';
 
 export interface HtmlOptions {
   uiLang: UiLang;
@@ -468,7 +468,7 @@ function renderGroups(groups: Group[], by: GroupBy, card: BingoCard, lang: UiLan
 <td class="num">${g.messages}</td>
 <td class="num"><div class="metered">${h(formatNumber(g.meanScore, lang))}<span class="meter"><b style="width:${meanPct}%;background:${scoreColor(Math.round(g.meanScore))}"></b></span></div></td>
 <td class="num"><div class="metered">${h(formatPercent(g.cleanShare, lang))}<span class="meter"><b style="width:${cleanPct}%;background:#2d8a5b"></b></span></div></td>
-<td class="num">${g.findings}${g.errors > 0 ? `<span class="errcount" title="${h(W.errors[lang])}">${g.errors} ${h(t(g.errors === 1 ? UI.error : UI.errors, lang))}</span>` : ''}</td>
+<td class="num">${g.findings}${g.errors > 0 ? `<span class="errcount" title="${h(W.errors[lang])}">${h(count(g.errors, 'error', lang))}</span>` : ''}</td>
 <td><span class="dots" aria-hidden="true">${dots}</span><b>${g.bingo.points}</b> <span class="tiername">${h(g.bingo.tier.title[lang])}</span></td>
 <td>${chips}</td>
 </tr>`;

@@ -10,12 +10,6 @@ export const UI = {
   score: { fi: 'pisteet', sv: 'poäng', en: 'score' },
   clean: { fi: 'Ei huomautettavaa.', sv: 'Inget att anmärka.', en: 'No problems.' },
   suggestion: { fi: 'ehdotus', sv: 'förslag', en: 'suggestion' },
-  problems: { fi: 'huomautusta', sv: 'anmärkningar', en: 'problems' },
-  problem: { fi: 'huomautus', sv: 'anmärkning', en: 'problem' },
-  errors: { fi: 'virhettä', sv: 'fel', en: 'errors' },
-  warnings: { fi: 'varoitusta', sv: 'varningar', en: 'warnings' },
-  infos: { fi: 'vihjettä', sv: 'tips', en: 'info' },
-  files: { fi: 'tiedostoa', sv: 'filer', en: 'files' },
   suppressed: { fi: 'vaiennettu', sv: 'undertryckta', en: 'suppressed' },
   inputErrors: { fi: 'syötevirhettä', sv: 'indatafel', en: 'input errors' },
   tooManyWarnings: {
@@ -155,6 +149,34 @@ const INPUT_ERRORS: Record<InputErrorCode, Strings> = {
     en: 'field "{field}" is missing or invalid',
   },
 };
+
+type Forms = Record<UiLang, [one: string, many: string]>;
+
+/** Nouns after a number: Finnish takes the nominative for 1 and the partitive otherwise ("1 tiedosto", "2 tiedostoa"). */
+export const NOUNS = {
+  problem: { fi: ['huomautus', 'huomautusta'], sv: ['anmärkning', 'anmärkningar'], en: ['problem', 'problems'] },
+  error: { fi: ['virhe', 'virhettä'], sv: ['fel', 'fel'], en: ['error', 'errors'] },
+  warning: { fi: ['varoitus', 'varoitusta'], sv: ['varning', 'varningar'], en: ['warning', 'warnings'] },
+  info: { fi: ['vihje', 'vihjettä'], sv: ['tips', 'tips'], en: ['info', 'info'] },
+  file: { fi: ['tiedosto', 'tiedostoa'], sv: ['fil', 'filer'], en: ['file', 'files'] },
+  reply: { fi: ['vastaus', 'vastausta'], sv: ['svar', 'svar'], en: ['reply', 'replies'] },
+} satisfies Record<string, Forms>;
+
+/** "1 tiedosto", "3 filer", "0 errors". */
+export function count(n: number, noun: keyof typeof NOUNS, lang: UiLang): string {
+  const [one, many] = NOUNS[noun][lang];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The summary line's counts: "1 huomautus (1 virhe, 0 varoitusta) · 1 tiedosto".
+ * Members of archives and exports are replies, not files.
+ */
+export function summaryCounts(s: { findings: number; errors: number; warnings: number; infos: number; files: number }, lang: UiLang, unit: 'file' | 'reply' = 'file'): { findings: string; files: string } {
+  const parts = [count(s.errors, 'error', lang), count(s.warnings, 'warning', lang)];
+  if (s.infos > 0) parts.push(count(s.infos, 'info', lang));
+  return { findings: `${count(s.findings, 'problem', lang)} (${parts.join(', ')})`, files: count(s.files, unit, lang) };
+}
 
 export function t(strings: Strings, lang: UiLang, data: Record<string, string | number> = {}): string {
   return strings[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));

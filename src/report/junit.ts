@@ -7,7 +7,7 @@
  * deterministic.
  */
 import type { Finding, LintReport, UiLang } from '../types.js';
-import { inputErrorMessage, t, UI } from './i18n.js';
+import { inputErrorMessage, summaryCounts, t, UI } from './i18n.js';
 import { displayPath, splitMemberPath } from './sarif.js';
 
 export interface JunitOptions {
@@ -59,8 +59,8 @@ export function formatJunit(report: LintReport, options: JunitOptions = {}): str
       failures++;
       const errors = failing.filter((f) => f.severity === 'error').length;
       const warnings = failing.length - errors;
-      const counts = [`${errors} ${t(UI.errors, lang)}`, `${warnings} ${t(UI.warnings, lang)}`].join(', ');
-      const message = `${failing.length} ${t(failing.length === 1 ? UI.problem : UI.problems, lang)} (${counts}) · ${t(UI.score, lang)} ${r.score}`;
+      const counts = summaryCounts({ findings: failing.length, errors, warnings, infos: 0, files: 1 }, lang);
+      const message = `${counts.findings} · ${t(UI.score, lang)} ${r.score}`;
       const type = errors > 0 ? 'error' : 'warning';
       body.push(`      <failure message="${attr(message)}" type="${type}">${escapeXml(failing.map((f) => line(f, lang)).join('\n'))}</failure>`);
     }

@@ -23,9 +23,14 @@ export interface SinkOptions {
 }
 
 export function stylishSink(write: Write, options: SinkOptions): Sink {
+  // Members of an archive or an export ("archive.mbox#<id>") are counted as replies, not files.
+  let members = false;
   return {
-    add: (r) => write(stylishFile(r, options)),
-    end: (summary, uiLang) => write(stylishSummary(summary, { color: options.color, uiLang })),
+    add(r) {
+      if (!members && r.path.includes('#')) members = true;
+      write(stylishFile(r, options));
+    },
+    end: (summary, uiLang) => write(stylishSummary(summary, { color: options.color, uiLang, unit: members ? 'reply' : 'file' })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, LintReport, Severity, Summary, UiLang } from '../types.js';
-import { t, UI } from './i18n.js';
+import { summaryCounts, t, UI } from './i18n.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -38,20 +38,20 @@ export function stylishFile(result: FileResult, options: StylishOptions): string
   return `${out.join('\n')}\n`;
 }
 
-/** The closing summary line. */
-export function stylishSummary(s: Summary, options: StylishOptions & { uiLang: UiLang }): string {
+/** The closing summary line; `unit` is "reply" when the results are members of archives or exports. */
+export function stylishSummary(s: Summary, options: StylishOptions & { uiLang: UiLang; unit?: 'file' | 'reply' }): string {
   const c = chalk(options.color);
   const lang = options.uiLang;
-  if (s.findings === 0) return `\n${c.green(`✔ ${t(UI.clean, lang)} ${c.dim(`(${s.files} ${t(UI.files, lang)})`)}`)}\n`;
-  const parts = [`${s.errors} ${t(UI.errors, lang)}`, `${s.warnings} ${t(UI.warnings, lang)}`];
-  if (s.infos > 0) parts.push(`${s.infos} ${t(UI.infos, lang)}`);
+  const counts = summaryCounts(s, lang, options.unit);
+  if (s.findings === 0) return `\n${c.green(`✔ ${t(UI.clean, lang)} ${c.dim(`(${counts.files})`)}`)}\n`;
   const mark = s.errors > 0 ? c.red('✖') : c.yellow('⚠');
-  let line = `${mark} ${s.findings} ${t(s.findings === 1 ? UI.problem : UI.problems, lang)} (${parts.join(', ')}) · ${s.files} ${t(UI.files, lang)} · ${t(UI.score, lang)} ${s.score}`;
+  let line = `${mark} ${counts.findings} · ${counts.files} · ${t(UI.score, lang)} ${s.score}`;
   if (s.suppressed > 0) line += ` · ${s.suppressed} ${t(UI.suppressed, lang)}`;
   return `\n${c.bold(line)}\n`;
 }
 
 export function formatStylish(report: LintReport, options: StylishOptions & { uiLang: UiLang }): string {
   const body = report.results.map((r) => stylishFile(r, options)).join('');
-  return (body + stylishSummary(report.summary, options)).replace(/^\n/, '');
+  const unit = report.results.some((r) => r.path.includes('#')) ? 'reply' : 'file';
+  return (body + stylishSummary(report.summary, { ...options, unit })).replace(/^\n/, '');
 }
