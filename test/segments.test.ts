@@ -137,6 +137,42 @@ Pirkko`;
     expect(found.some((f) => f.startsWith('format/foreign-block'))).toBe(true);
   });
 
+  it('reads no language from a placeholder: a Finnish template with %{ticket.number} stays Finnish', () => {
+    const text = `Hyvä %{recipient.name.first},
+
+asiakaspalvelumme on luonut puolestanne tukipyynnön #%{ticket.number} seuraavin tiedoin:
+
+Otsikko: %{ticket.topic.name}
+Aihe: %{ticket.subject}
+
+%{message}
+
+Terveisin
+%{signature}`;
+    const { lang, segments } = resolveLanguages(text, undefined, (t) => detectLanguage(t));
+    expect(lang).toBe('fi');
+    expect(segments.map((s) => s.lang)).toEqual(['fi']);
+  });
+
+  it('reports the English lines a half-translated template left, and not a parallel English version', () => {
+    const half = `Hej Lena,
+
+vi har tagit emot ditt ärende och en handläggare återkommer till dig inom två arbetsdagar. Du kan följa ärendet på Mina sidor.
+
+Your Support Team,
+Kundtjänst`;
+    const foreign = lintText(half).findings.filter((f) => f.ruleId === 'format/foreign-block').map((f) => f.actual);
+    expect(foreign).toEqual(['Your Support Team,\nKundtjänst']);
+    const parallel = `${half.split('\n\nYour')[0]}
+
+Hello Lena,
+
+we have received your request and a case officer will get back to you within two working days. You can follow it on My pages.
+
+Kundtjänst`;
+    expect(lintText(parallel).findings.map((f) => f.ruleId)).not.toContain('format/foreign-block');
+  });
+
   it('reports an English reply to a Finnish customer as a language mismatch', () => {
     const reply = 'Hi Matti,\n\nthank you for your message. Your order 12345 has been shipped today and should arrive within three working days.\n\nBest regards,\nTeam Verkkokauppa';
     const result = lintText(reply, { customer: 'Hei, missä tilaukseni 12345 on? Tilasin sen viime viikolla enkä ole saanut mitään tietoa.' });

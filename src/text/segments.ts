@@ -26,8 +26,15 @@ export interface Segment {
 
 type Known = 'fi' | 'sv' | 'en';
 
+/**
+ * Placeholders of the common template syntaxes (%{ticket.number},
+ * {{user.firstName}}, {shop_name}, $documentsUrl, [NIMI]): a value to be
+ * filled in, so their words ("ticket", "number") tell no language.
+ */
+export const PLACEHOLDER = /%\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{\$?[\w.]+\}|\$\{?[\w.]+\}?|\[[A-ZÅÄÖ_ ]+\]/g;
+
 function wordsOf(text: string): string[] {
-  return Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+  return Array.from(text.replace(PLACEHOLDER, ' ').toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
 }
 
 /**
@@ -44,7 +51,7 @@ function decide(scores: LanguageScores): Known | null {
 function letterCounts(text: string): { letters: number; upper: number } {
   let letters = 0;
   let upper = 0;
-  for (const m of text.matchAll(/\p{L}/gu)) {
+  for (const m of text.replace(PLACEHOLDER, ' ').matchAll(/\p{L}/gu)) {
     letters++;
     if (/\p{Lu}/u.test(m[0])) upper++;
   }
@@ -174,7 +181,7 @@ export function resolveLanguages(text: string, forced: Lang | undefined, detect:
     const prose = list.filter((s) => !s.machine);
     // Only machine text, or nothing to tell by: the whole text, as before segments.
     const proseText = prose.length > 0 && prose.length < list.length ? prose.map((s) => text.slice(s.start, s.end)).join('\n\n') : text;
-    lang = detect(proseText);
+    lang = detect(proseText.replace(PLACEHOLDER, ' '));
   }
   for (const s of list) if (!s.decided) s.lang = lang;
   return { lang, segments: merge(list) };
