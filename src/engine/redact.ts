@@ -406,6 +406,10 @@ export function redactReport(report: LintReport, texts?: RedactTexts, options: {
     if (r.meta) {
       result.meta = { ...r.meta };
       if (r.meta.subject !== undefined) result.meta.subject = frag(r.meta.subject);
+      // A Message-ID is an address: the member's pseudonym stands for it, as in the path.
+      if (r.meta.id !== undefined) result.meta.id = state.members.get(r.path) ?? frag(r.meta.id);
+      if (r.meta.from !== undefined) result.meta.from = frag(r.meta.from);
+      if (r.meta.inReplyTo !== undefined) result.meta.inReplyTo = frag(r.meta.inReplyTo);
     }
     if (redacted && !seen.has(r.path)) outTexts.set(path, redacted.text);
     seen.add(r.path);

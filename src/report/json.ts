@@ -20,7 +20,21 @@ function findingObject(f: Finding) {
 }
 
 /**
+ * Who answered and when, for a member of an archive or export (mbox, e-mail,
+ * CSV, JSON Lines): `agent`, `date` and `messageId` (the Message-ID, or the
+ * export's own id of the record). Absent for a plain file; SARIF and JUnit
+ * carry the same as properties.
+ */
+export function sourceFields(r: FileResult): { agent?: string; date?: string; messageId?: string } {
+  const m = r.meta;
+  if (!m) return {};
+  return { ...(m.agent ? { agent: m.agent } : {}), ...(m.date ? { date: m.date } : {}), ...(m.id ? { messageId: m.id } : {}) };
+}
+
+/**
  * The JSON output contract, version 1 (DESIGN.md): stable keys, stable order.
+ * Archive members add `agent`, `date` and `messageId` after `channel` (see
+ * sourceFields): an addition, the version stays 1.
  * Findings an inline directive silenced come after, as `suppressedFindings`
  * (ESLint's suppressedMessages), only when there are any: an addition, not a change.
  */
@@ -29,6 +43,7 @@ export function fileObject(r: FileResult) {
     path: r.path,
     language: r.language,
     channel: r.channel,
+    ...sourceFields(r),
     score: r.score,
     bingo: r.bingo,
     findings: r.findings.map(findingObject),

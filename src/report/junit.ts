@@ -8,6 +8,7 @@
  */
 import type { Finding, LintReport, UiLang } from '../types.js';
 import { inputErrorMessage, summaryCounts, t, UI } from './i18n.js';
+import { sourceFields } from './json.js';
 import { displayPath, splitMemberPath } from './sarif.js';
 
 export interface JunitOptions {
@@ -50,11 +51,14 @@ export function formatJunit(report: LintReport, options: JunitOptions = {}): str
     const failing = r.findings.filter((f) => f.severity !== 'info');
     const hints = r.findings.filter((f) => f.severity === 'info');
     const open = `    <testcase classname="aspalint" name="${attr(name)}" file="${attr(path)}" time="0"`;
-    if (failing.length === 0 && hints.length === 0) {
+    // Who answered and when (archive members), as JUnit's per-case <properties>.
+    const source = Object.entries(sourceFields(r));
+    const properties = source.length > 0 ? `      <properties>\n${source.map(([k, v]) => `        <property name="${k}" value="${attr(v)}"/>`).join('\n')}\n      </properties>` : '';
+    if (failing.length === 0 && hints.length === 0 && !properties) {
       cases.push(`${open}/>`);
       continue;
     }
-    const body: string[] = [];
+    const body: string[] = properties ? [properties] : [];
     if (failing.length > 0) {
       failures++;
       const errors = failing.filter((f) => f.severity === 'error').length;

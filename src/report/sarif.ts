@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { FileResult, Finding, LintReport, Severity, UiLang } from '../types.js';
 import { inputErrorMessage } from './i18n.js';
+import { sourceFields } from './json.js';
 import { splitMemberPath } from '../input/member-path.js';
 
 export const REPOSITORY_URL = 'https://github.com/aspalint/aspalint';
@@ -207,6 +208,7 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
       const properties: Record<string, unknown> = { weight: f.weight };
       if (f.suggestions.length > 0) properties.suggestions = f.suggestions;
       if (r.language !== 'unknown') properties.language = r.language;
+      Object.assign(properties, sourceFields(r));
       result.properties = properties;
       results.push(result);
     }
