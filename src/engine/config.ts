@@ -8,6 +8,7 @@ import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
 import { yaml } from '../input/yaml.js';
 import { pluginsOf } from './plugins.js';
 import { lineOf } from './rule-file.js';
+import { unsafePattern } from '../checks/thread/safe-pattern.js';
 
 export type SeverityOrOff = Severity | 'off';
 
@@ -160,7 +161,7 @@ export function loadConfig(file: string): Config {
   return config;
 }
 
-/** Playbook cues are regular expressions: a broken one is a config error at its line. */
+/** Playbook cues are regular expressions: a broken or exponential one is a config error at its line. */
 function checkPlaybooks(config: Config, file: string, doc: Document, counter: LineCounter): void {
   for (const [name, playbook] of Object.entries(config.playbooks ?? {})) {
     const lists: [(string | number)[], string[] | undefined][] = [
@@ -173,6 +174,11 @@ function checkPlaybooks(config: Config, file: string, doc: Document, counter: Li
           new RegExp(pattern, 'iu');
         } catch (err) {
           throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `invalid pattern in playbook "${name}": ${(err as Error).message}`);
+        }
+        // Cues run on customers' text: one that backtracks exponentially would hang the run.
+        const unsafe = unsafePattern(pattern);
+        if (unsafe) {
+          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `pattern in playbook "${name}" could take exponential time: ${unsafe}; repeat the inner part only`);
         }
       });
     }

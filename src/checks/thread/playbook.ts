@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import type { Trilingual } from '../../types.js';
 import { replyAnchor } from './content.js';
+import { unsafePattern } from './safe-pattern.js';
 
 /**
  * A playbook: a situation in the customer's message (its trigger) and the
@@ -17,7 +18,12 @@ const compiled = new WeakMap<Playbook, Map<string, RegExp | null>>();
 function regex(playbook: Playbook, key: string, sources: string[] | undefined): RegExp | null {
   let cache = compiled.get(playbook);
   if (!cache) compiled.set(playbook, (cache = new Map()));
-  if (!cache.has(key)) cache.set(key, sources && sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'iu') : null);
+  if (!cache.has(key)) {
+    // A pattern that could backtrack exponentially is never run (the config loader refuses it with its line;
+    // options given through the library API get here unchecked).
+    const safe = (sources ?? []).filter((s) => unsafePattern(s) === null);
+    cache.set(key, safe.length > 0 ? new RegExp(safe.map((s) => `(?:${s})`).join('|'), 'iu') : null);
+  }
   return cache.get(key)!;
 }
 

@@ -1,0 +1,95 @@
+/**
+ * Cue patterns of playbooks come from users' configs and run on customers'
+ * text. JavaScript's backtracking engine takes exponential time on a
+ * quantified group that itself holds a quantifier ("(a+)+$" on 31 a's: 112 s),
+ * so such a pattern is refused where it is loaded. A linear-time engine (RE2)
+ * would need a native build at install; refusing the one construct that
+ * explodes keeps installs offline and fast.
+ *
+ * What is refused: a group repeated without bound or more than a few times
+ * (`*`, `+`, `{n,}`, `{n,m}` with m > 3) that contains a repeating quantifier
+ * of its own, and backreferences (no engine matches those in linear time).
+ * A short bounded repeat such as "(?:\p{L}+\s+){0,2}" (up to two words in
+ * between, as the built-in playbook's cues write) stays: its cost is a small
+ * power of the length, not exponential. Everything else runs as written.
+ */
+
+/** The most times a group holding a quantifier may repeat. */
+const MAX_NESTED_REPEAT = 3;
+
+/** Why a pattern may take exponential time, or null when it is safe to run. */
+export function unsafePattern(source: string): string | null {
+  // For each open group: whether it holds a repeating quantifier.
+  const stack: { repeats: boolean }[] = [];
+  let i = 0;
+  /** The quantifier starting at `at`, if any: its length and whether it repeats more than once. */
+  const quantifier = (at: number): { length: number; repeats: boolean; unbounded: boolean } | null => {
+    const c = source[at];
+    if (c === '*' || c === '+') return { length: source[at + 1] === '?' ? 2 : 1, repeats: true, unbounded: true };
+    if (c === '?') return { length: source[at + 1] === '?' ? 2 : 1, repeats: false, unbounded: false };
+    if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(at));
+      if (!m) return null;
+      const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+      return { length: m[0].length, repeats: max > 1, unbounded: max > MAX_NESTED_REPEAT };
+    }
+    return null;
+  };
+  const mark = () => {
+    const top = stack[stack.length - 1];
+    if (top) top.repeats = true;
+  };
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === '\\') {
+      if (/[1-9]/.test(source[i + 1] ?? '') || source.startsWith('\\k<', i)) return 'a backreference';
+      i += 2;
+      const q = quantifier(i);
+      if (q) {
+        if (q.repeats) mark();
+        i += q.length;
+      }
+      continue;
+    }
+    if (c === '[') {
+      // A character class is one atom: skip to its closing bracket.
+      i++;
+      if (source[i] === '^') i++;
+      if (source[i] === ']') i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      i++;
+      const q = quantifier(i);
+      if (q) {
+        if (q.repeats) mark();
+        i += q.length;
+      }
+      continue;
+    }
+    if (c === '(') {
+      stack.push({ repeats: false });
+      // Skip the group's kind: (?: (?= (?! (?<= (?<! (?<name>
+      const kind = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i));
+      i += kind ? kind[0].length : 1;
+      continue;
+    }
+    if (c === ')') {
+      const group = stack.pop() ?? { repeats: false };
+      i++;
+      const q = quantifier(i);
+      if (q) {
+        if (q.unbounded && group.repeats) return 'nested quantifiers (a repeated group that repeats inside, as in "(a+)+")';
+        i += q.length;
+      }
+      // A group's own repetition counts for the group around it.
+      if ((q && q.repeats) || group.repeats) mark();
+      continue;
+    }
+    i++;
+    const q = quantifier(i);
+    if (q) {
+      if (q.repeats) mark();
+      i += q.length;
+    }
+  }
+  return null;
+}
