@@ -246,7 +246,7 @@ function expectValid(validate: ReturnType<typeof validator>, log: unknown): void
 }
 
 function syntheticReport(): LintReport {
-  const suppressed: SuppressedFinding = finding({ ruleId: 'phrase/bureaucratic', offset: 50, line: 5, endLine: 5, actual: 'I enlighet med', justification: 'lagtext, godkänd av vår jurist' });
+  const suppressed: SuppressedFinding = { ...finding({ ruleId: 'phrase/bureaucratic', offset: 50, line: 5, endLine: 5, actual: 'I enlighet med' }), justification: 'lagtext, godkänd av vår jurist' };
   const results: (FileResult & { suppressedFindings?: SuppressedFinding[] })[] = [
     {
       path: '/repo/templates/fi/palautus ohjeet.hbs',
