@@ -1,6 +1,6 @@
 import type { Analysis } from '../../text/analysis.js';
 import { getVoikko, type VoikkoGrammarError } from '../../text/voikko.js';
-import { rangesOf } from '../spelling/protect.js';
+import { overlaps, rangesOf } from '../spelling/protect.js';
 
 /**
  * What the grammar checks share: the protected spans of a reply, and
@@ -23,12 +23,12 @@ export function voikkoErrorsAround(analysis: Analysis, start: number, end: numbe
   let from: number;
   let to: number;
   if (scope === 'sentence') {
-    const sentence = analysis.sentences.find((s) => s.start <= start && s.end >= end);
+    const sentence = sentenceAround(analysis, start, end);
     from = sentence?.start ?? start;
     to = sentence?.end ?? end;
   } else {
-    from = paragraphStart(text, start);
-    to = paragraphEnd(text, end);
+    from = paragraphStart(analysis, start);
+    to = paragraphEnd(analysis, end);
   }
   let memo = voikkoMemo.get(analysis);
   if (!memo) voikkoMemo.set(analysis, (memo = new Map()));
@@ -41,24 +41,60 @@ export function voikkoErrorsAround(analysis: Analysis, start: number, end: numbe
   return errors;
 }
 
-function paragraphStart(text: string, offset: number): number {
-  const re = /\n[ \t]*\r?\n/g;
-  let start = 0;
-  for (const m of text.slice(0, offset).matchAll(re)) start = m.index! + m[0].length;
-  return start;
+/** The first sentence holding [start, end), found by a binary search (sentences are in order and do not overlap). */
+function sentenceAround(analysis: Analysis, start: number, end: number): { start: number; end: number } | undefined {
+  const sentences = analysis.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.start <= start && s.end >= end ? s : undefined;
 }
 
-function paragraphEnd(text: string, offset: number): number {
-  const m = /\r?\n[ \t]*\r?\n/.exec(text.slice(offset));
-  return m ? offset + m.index : text.length;
+/** The blank lines between paragraphs, found once per reply: a scan per word pair made one long paragraph quadratic. */
+const breaksMemo = new WeakMap<Analysis, { start: number; end: number }[]>();
+
+function paragraphBreaks(analysis: Analysis): { start: number; end: number }[] {
+  let breaks = breaksMemo.get(analysis);
+  if (!breaks) {
+    breaks = [];
+    for (const m of analysis.text.matchAll(/\r?\n[ \t]*\r?\n/g)) breaks.push({ start: m.index, end: m.index + m[0].length });
+    breaksMemo.set(analysis, breaks);
+  }
+  return breaks;
+}
+
+/** Index of the first break whose `key` is at least `offset`. */
+function firstBreak(breaks: { start: number; end: number }[], offset: number, key: 'start' | 'end'): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]![key] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the paragraph holding `offset` starts: after the last blank line that ends at or before it. */
+function paragraphStart(analysis: Analysis, offset: number): number {
+  const breaks = paragraphBreaks(analysis);
+  const i = firstBreak(breaks, offset + 1, 'end') - 1;
+  return i >= 0 ? breaks[i]!.end : 0;
+}
+
+/** Where the paragraph holding `offset` ends: at the first blank line from it on. */
+function paragraphEnd(analysis: Analysis, offset: number): number {
+  const breaks = paragraphBreaks(analysis);
+  const i = firstBreak(breaks, offset, 'start');
+  return i < breaks.length ? breaks[i]!.start : analysis.text.length;
 }
 
 /** Whether [start, end) lies in the greeting line, the sign-off or a protected span (found on first use). */
 export function outOfScope(analysis: Analysis, start: number, end: number): boolean {
-  if (analysis.inFrame(start)) return true;
-  for (const r of rangesOf(analysis)) {
-    if (r.start >= end) break;
-    if (r.end > start) return true;
-  }
-  return false;
+  return analysis.inFrame(start) || overlaps(rangesOf(analysis), start, end);
 }

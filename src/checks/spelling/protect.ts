@@ -16,7 +16,9 @@ const PROTECTED: RegExp[] = [
   /<[^<>\n]{1,80}>/g, // <nimi>, <https://…>, <a@b.fi>
   /\b(?:https?|ftp):\/\/[^\s<>"”]+/gi, // URLs
   /\bwww\.[^\s<>"”]+/gi,
-  /[^\s<>()"”,;:]+@[^\s<>()"”,;:]+/g, // e-mail addresses, @mentions with a host
+  // E-mail addresses, @mentions with a host. Tried only where a token starts:
+  // from inside a long run of letters the search would rescan the run each time.
+  /(?<![^\s<>()"”,;:])[^\s<>()"”,;:]+@[^\s<>()"”,;:]+/g,
   /(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_.-]+/gu, // @mention, #hashtag
   // Domains and file names: elisa.fi, ohje.pdf, Verkkokauppa.com
   /(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(?:fi|se|ax|com|net|org|eu|io|nu|info|biz|app|dk|no|de|uk|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv|html?|exe|msi|apk)(?![\p{L}\p{N}])/giu,
@@ -36,13 +38,27 @@ export function protectedRanges(text: string): Range[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** Whether [start, end) overlaps one of the (sorted) ranges. */
+/** Greatest end among ranges[0..i], per list (ranges may nest or overlap). */
+const reach = new WeakMap<Range[], number[]>();
+
+/** Whether [start, end) overlaps one of the (sorted) ranges: a binary search, not a scan per word. */
 export function overlaps(ranges: Range[], start: number, end: number): boolean {
-  for (const r of ranges) {
-    if (r.start >= end) return false;
-    if (r.end > start) return true;
+  let maxEnd = reach.get(ranges);
+  if (!maxEnd || maxEnd.length !== ranges.length) {
+    maxEnd = [];
+    let m = -Infinity;
+    for (const r of ranges) maxEnd.push((m = Math.max(m, r.end)));
+    reach.set(ranges, maxEnd);
   }
-  return false;
+  // The ranges starting before `end` are ranges[0..lo); one of them overlaps when the farthest reaches past `start`.
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && maxEnd[lo - 1]! > start;
 }
 
 const memo = new WeakMap<Analysis, Range[]>();

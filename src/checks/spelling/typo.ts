@@ -46,6 +46,8 @@ export const typo: Check = (analysis, ctx) => {
   const text = analysis.text;
   const words = analysis.words;
   let excluded: Exclusions | undefined;
+  /** The words' texts in code-unit order, for prefix look-ups (made on first need). */
+  let sortedTexts: string[] | undefined;
   const known = (word: Word, token: string) => speller.spell(token) || (text[word.start + token.length] === '.' && speller.spell(`${token}.`));
   const unknown = (i: number): boolean => {
     const word = words[i];
@@ -75,7 +77,8 @@ export const typo: Check = (analysis, ctx) => {
     // capitalised inside a sentence elsewhere in the reply.
     if (/^\p{Lu}/u.test(token)) {
       if (token.length < 6 || !suggestions.some((s) => editDistance(s.toLowerCase(), token.toLowerCase(), 1) <= 1)) continue;
-      if (words.some((w, j) => j !== index && w.text.startsWith(token))) continue;
+      sortedTexts ??= words.map((w) => w.text).sort();
+      if (startsTwice(sortedTexts, token)) continue;
     }
     findings.push({
       offset: word.start,
@@ -183,9 +186,27 @@ function isExcluded(analysis: Analysis, excluded: Exclusions, i: number, token: 
   return inDictionary(token.toLowerCase(), excluded.accepted);
 }
 
+/**
+ * Whether more than one word (this one included) starts with `token`: the
+ * texts starting with it follow each other in sorted order.
+ */
+function startsTwice(sorted: string[], token: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return (sorted[lo + 1] ?? '').startsWith(token) && (sorted[lo] ?? '').startsWith(token);
+}
+
 /** Whether only whitespace or list markers stand between the line start and the offset. */
 function startsLine(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Only the markers before the word are looked at, not the whole line: a long line made this quadratic.
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && /[\s>*•·–—\-\d.)]/u.test(text[lineStart - 1]!)) lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
   return /^[\s>*•·–—-]*(?:\d+[.)]\s*)?$/u.test(text.slice(lineStart, offset));
 }
 
