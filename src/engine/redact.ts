@@ -288,11 +288,65 @@ export function redactText(text: string, options: RedactOptions = {}): string {
   return redactTextDetailed(text, options).text;
 }
 
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  to?: string;
+}
+
+/** A trie of the originals per list, built on first use (a reply's list serves all its findings). */
+const tries = new WeakMap<[string, string][], TrieNode>();
+
+/**
+ * Every original in `s` replaced by its mask, left to right, the longest
+ * original at each place. One pass over `s` whatever the number of originals:
+ * a search per original and finding made 20,000 findings quadratic.
+ */
+function replaceOriginals(s: string, originals: [string, string][]): string {
+  let root = tries.get(originals);
+  if (!root) {
+    root = { next: new Map() };
+    for (const [from, to] of originals) {
+      if (from.length < 2) continue;
+      let node = root;
+      for (let i = 0; i < from.length; i++) {
+        const c = from.charCodeAt(i);
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = { next: new Map() }));
+        node = child;
+      }
+      node.to ??= to;
+    }
+    tries.set(originals, root);
+  }
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < s.length; ) {
+    let node: TrieNode | undefined = root;
+    let matchEnd = -1;
+    let to = '';
+    for (let j = i; j < s.length; j++) {
+      node = node.next.get(s.charCodeAt(j));
+      if (!node) break;
+      if (node.to !== undefined) {
+        matchEnd = j + 1;
+        to = node.to;
+      }
+    }
+    if (matchEnd === -1) {
+      i++;
+      continue;
+    }
+    out += s.slice(copied, i) + to;
+    copied = i = matchEnd;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /** Masks a fragment of output (a finding's message, suggestion, a path): patterns, known names and known originals. */
 function redactFragment(s: string, lang: UiLang, names: string[], originals: [string, string][]): string {
   let out = s;
-  // Exact originals first (a finding message quotes the masked span), longest first.
-  for (const [from, to] of originals) if (from.length >= 2 && out.includes(from)) out = out.split(from).join(to);
+  // Exact originals first (a finding message quotes the masked span), the longest at each place.
+  if (originals.length > 0) out = replaceOriginals(out, originals);
   // A greeting in a suggestion or fix ("Hei Anna,") names the customer.
   const greeting = /^\s*\p{L}/u.test(out) ? analyseAnatomy(out).greeting : null;
   const greetingSpans: Redaction[] = [];
