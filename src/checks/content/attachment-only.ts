@@ -1,7 +1,7 @@
 import type { Check } from '../types.js';
 import { bodySentences } from '../util.js';
 
-const ATTACHMENT = /(liit(e|teen|teenä|teet|teissä|teessä|tteena|teenä)|oheise\p{L}*|oheinen|ohessa|bifoga\p{L}*|bilag\p{L}*|attached|attachment)/iu;
+const ATTACHMENT = /(liit(e|teen|teenä|teet|teissä|teessä|tteena|teenä)|oheise\p{L}*|oheinen|ohessa|bifoga\p{L}*|bilag\p{L}*|attached|attachment|enclosed)/iu;
 const THANKS = /^(kiitos|kiitämme|tack|thank)/i;
 
 /** The body does nothing but point to an attachment: "Ohessa pyytämänne liite." */
