@@ -378,3 +378,61 @@ describe('messages a person reads', () => {
     expect(lintText('Hei Anna,\n\nkiitos viestistä.\n\nTerveisin\nLaura\n', { channel: 'sms' }).channel).toBe('sms');
   });
 });
+
+describe('the progress bar', () => {
+  /** A terminal that keeps what is written to it. */
+  function terminal() {
+    const out: string[] = [];
+    const tty = {
+      isTTY: true,
+      columns: 120,
+      write: (s: string) => (out.push(s), true),
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      on: () => tty,
+      removeListener: () => tty,
+    };
+    return { tty: tty as unknown as NodeJS.WriteStream, text: () => out.join('').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '') };
+  }
+
+  it('speaks the UI language, never shows "ETA NFs", and reaches 100 % only when done', async () => {
+    const { createProgress } = await import('../src/cli/progress.js');
+    for (const [lang, left, label] of [['fi', 'jäljellä', 'vastausta'], ['sv', 'kvar', 'svar'], ['en', 'left', 'replies']] as const) {
+      const { tty, text } = terminal();
+      const progress = createProgress(tty, true, lang);
+      // An archive read to its end while its replies are still being linted.
+      progress.bytes(1_000_000, 1_000_000);
+      await new Promise((r) => setTimeout(r, 1100));
+      progress.tick();
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 32; i++) progress.tick();
+      const shown = text();
+      expect(shown, lang).toMatch(new RegExp(`${label} · \\d+/s · ${left} `));
+      expect(shown).toMatch(lang === 'en' ? /99%/ : /99 %/);
+      expect(shown).not.toMatch(/100 ?%|ETA|NF/);
+      progress.stop();
+    }
+  });
+});
+
+describe('formats compact and checkstyle', () => {
+  const dir = project('formats', { 'warnings.txt': WARNINGS_FI, 'secret.txt': SECRET_SV });
+
+  it("compact is ESLint's one line per finding, input errors included", () => {
+    const r = run(['secret.txt', 'warnings.txt', 'missing.txt', '-f', 'compact', '--ui-lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^secret\.txt: line 3, col \d+, Error - .+ \(privacy\/password\)$/);
+    expect(lines).toContain('missing.txt: line 0, col 0, Error - no such file or directory');
+    expect(lines.filter((l) => l.startsWith('warnings.txt: line ')).every((l) => / Warning - .+ \([a-z]+\/[a-z-]+\)$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\d+ problems \(2 errors, \d+ warnings\)$/);
+  });
+
+  it('checkstyle is well-formed Checkstyle 4.3 XML', () => {
+    const r = run(['secret.txt', 'missing.txt', '-f', 'checkstyle'], { cwd: dir });
+    expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<checkstyle version="4.3">\n {2}<file name="secret.txt">\n {4}<error line="3" column="\d+" severity="error" message="[^"]+" source="aspalint.privacy\/password"\/>/);
+    expect(r.stdout).toMatch(/<file name="missing.txt">\n {4}<error line="0" column="0" severity="error" message="[^"]+" source="aspalint.input\/not-found"\/>/);
+    expect(r.stdout.trimEnd().endsWith('</checkstyle>')).toBe(true);
+  });
+});

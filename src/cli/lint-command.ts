@@ -108,6 +108,11 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     const { formatJunit } = await import('../report/junit.js');
     return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
   }
+  if (flags.format === 'compact' || flags.format === 'checkstyle') {
+    const { formatCompact, formatCheckstyle } = await import('../report/compact.js');
+    const format = flags.format === 'compact' ? formatCompact : formatCheckstyle;
+    return collectingSink(write, (results, summary, errors, lang) => format({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+  }
   if (flags.format !== 'stylish') {
     const { findFormatter, runFormatter, FormatterNotFound } = await import('../report/custom-formatter.js');
     const { pluginsOf } = await import('../engine/plugins.js');

@@ -50,7 +50,7 @@ function positiveInt(value: string): number {
   return n;
 }
 
-export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
+export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html', 'compact', 'checkstyle'];
 export const BINGO_FORMATS = ['stylish', 'json', 'html'];
 
 export function addLintOptions(cmd: Command, formats: string[], withFix: boolean): Command {
