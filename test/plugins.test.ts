@@ -79,7 +79,7 @@ describe('plugins', () => {
     expect(run(['vastaus.txt', '--format', './count.cjs'], dir).stdout).toBe('1 fi true\n');
     const unknown = run(['vastaus.txt', '--format', 'nosuch'], dir);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/^aspalint: unknown format "nosuch": stylish, json, sarif, github, junit, html, acme-tsv, a package aspalint-formatter-nosuch, or a path to a formatter module\n$/);
+    expect(unknown.stderr).toMatch(/^aspalint: unknown format "nosuch": stylish, json, sarif, github, junit, html, compact, checkstyle, acme-tsv, a package aspalint-formatter-nosuch, or a path to a formatter module\n$/);
   });
 
   it('a missing plugin is a config error at its line', () => {
