@@ -266,6 +266,14 @@ function findSignOff(lines: Line[], firstContent: number, lastContent: number): 
     }
     return { closing, signature, start: closing.start, regards };
   }
+  // A template's signature placeholder ("%{signature}", "{{agent.signature}}") signs, even with a postscript below it.
+  for (let i = lastContent; i > firstContent && i >= lastContent - 8; i--) {
+    const t = lines[i]!.text.trim();
+    if (!PLACEHOLDER_TOKEN.test(t) || !/sign|allekirj|underskrift|agent|staff/i.test(t)) continue;
+    const line = lines[i]!;
+    const start = line.start + (line.text.length - line.text.trimStart().length);
+    return { closing: null, signature: [{ start, end: start + t.length, text: t }], start, regards: false };
+  }
   // No closing wish: trailing short name-like lines ("Laura", "– Laura", "Laura / Elisa").
   const signature: Span[] = [];
   for (let i = lastContent; i > firstContent && signature.length < 5; i--) {

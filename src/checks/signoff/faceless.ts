@@ -12,10 +12,10 @@ const DEPARTMENT_STARTS = [
   'kundtjänst', 'kundservice', 'kundsupport', 'support', 'team', 'service', 'fakturering', 'försäljning', 'redaktion', 'avdelning',
 ];
 /** Endings of compound department words ("Elisan asiakaspalvelu", "Tekniikkatiimi", "Kundtjänst"). */
-const DEPARTMENT_PARTS = ['asiakaspalvelu', 'kundtjänst', 'kundservice'];
+const DEPARTMENT_PARTS = ['asiakaspalvelu', 'kundtjänst', 'kundservice', 'palvelu'];
 const DEPARTMENT_ENDS = [
   'tiimi', 'tjänst', 'ryhmä', 'keskus', 'yksikkö', 'toimisto', 'valvonta', 'kirjaamo', 'ohjaus',
-  'teamet', 'gruppen', 'handledning', 'handledningen', 'enheten', 'kansliet', 'kontoret', 'tillsyn', 'tillsynen',
+  'tjänster', 'tjänsten', 'tjänsterna', 'teamet', 'gruppen', 'handledning', 'handledningen', 'enheten', 'kansliet', 'kontoret', 'tillsyn', 'tillsynen',
 ];
 
 // Plain string tests: a case-insensitive Unicode regex of this size costs ~20 ms to compile on a cold run.
