@@ -43,6 +43,8 @@ export interface RuleMeta {
   description: Trilingual;
   message: Trilingual;
   options: Record<string, unknown>;
+  /** The JSON Schema of each option the rule takes (its YAML's optionsSchema); a config may set no other. */
+  optionsSchema?: Record<string, object>;
   phrases?: PhraseLists;
   /** Optional speller a language needs (spelling/typo: Voikko for fi, Hunspell for sv). */
   requires?: Partial<Record<'fi' | 'sv' | 'en', 'voikko' | 'hunspell'>>;

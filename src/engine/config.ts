@@ -137,7 +137,13 @@ export function loadConfig(file: string): Config {
     const err = doc.errors[0]!;
     throw new ConfigError(file, counter.linePos(err.pos[0]).line, `invalid YAML: ${err.message.split('\n')[0]}`);
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    // An alias bomb ("a: &a [*b, *b, …]" nested) is refused by the YAML reader's alias limit.
+    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  } catch (err) {
+    throw new ConfigError(file, null, `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ConfigError(file, 1, 'the config must be a mapping of settings');
   }
@@ -158,7 +164,48 @@ export function loadConfig(file: string): Config {
   pluginsOf(config, dirname(file), (i) => lineOf(doc, counter, ['plugins', i]), file);
   checkRuleIds(config, file, doc, counter);
   checkPlaybooks(config, file, doc, counter);
+  checkRuleOptions(config, file, doc, counter);
   return config;
+}
+
+/**
+ * Each built-in rule declares the options it takes and their schema
+ * (optionsSchema in its YAML): an option it does not take, or a value of the
+ * wrong kind ("allow: 5", "smsMaxSegments: many"), is a config error at its
+ * line instead of a crash or a NaN in the report. Plugins' rules check their own.
+ */
+function checkRuleOptions(config: Config, file: string, doc: Document, counter: LineCounter): void {
+  const settings: [string, RuleSetting, (string | number)[]][] = [];
+  for (const [id, s] of Object.entries(config.rules ?? {})) if (typeof s === 'object' && s.options) settings.push([id, s, ['rules', id]]);
+  (config.overrides ?? []).forEach((o, i) => {
+    for (const [id, s] of Object.entries(o.rules ?? {})) if (typeof s === 'object' && s.options) settings.push([id, s, ['overrides', i, 'rules', id]]);
+  });
+  if (settings.length === 0) return;
+  const rules = new Map(loadCatalogue().rules.map((r) => [r.id, r]));
+  let ajv: import('ajv').default | undefined;
+  for (const [id, setting, path] of settings) {
+    const rule = rules.get(id);
+    if (!rule) continue;
+    const schema = rule.optionsSchema ?? {};
+    const known = Object.keys(schema);
+    for (const [key, value] of Object.entries(setting.options!)) {
+      const at = lineOf(doc, counter, [...path, 'options', key]);
+      if (!Object.hasOwn(schema, key)) {
+        throw new ConfigError(file, at, `${id} has no option "${key}" ${known.length > 0 ? `(options: ${known.join(', ')})` : '(it takes no options)'}`);
+      }
+      if (!ajv) {
+        const Ajv = require('ajv') as typeof import('ajv');
+        ajv = new (Ajv.default ?? (Ajv as unknown as typeof import('ajv').default))({ allErrors: false, strict: false });
+      }
+      const validate = ajv.compile(schema[key]!);
+      if (!validate(value)) {
+        const error = validate.errors![0]!;
+        const where = error.instancePath ? `${key}${error.instancePath.replace(/\//g, '.')}` : key;
+        const allowed = error.params.allowedValues as unknown[] | undefined;
+        throw new ConfigError(file, at, `${id}: option "${where}" ${error.message ?? 'is invalid'}${allowed ? ` (${allowed.join(', ')})` : ''}`);
+      }
+    }
+  }
 }
 
 /** Playbook cues are regular expressions: a broken or exponential one is a config error at its line. */

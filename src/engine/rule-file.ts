@@ -65,6 +65,15 @@ export function readRuleFile(source: string, id: string): { meta?: RuleMeta; pro
       );
     });
   }
+  const schema = data.optionsSchema as Record<string, unknown> | undefined;
+  need(
+    schema === undefined || (typeof schema === 'object' && !Array.isArray(schema) && Object.values(schema).every((v) => v && typeof v === 'object')),
+    ['optionsSchema'],
+    'optionsSchema maps each option to its JSON Schema',
+  );
+  for (const key of Object.keys((data.options as Record<string, unknown> | undefined) ?? {})) {
+    need(schema && Object.hasOwn(schema, key), ['options', key], `option "${key}" needs its schema under optionsSchema`);
+  }
   const requires = data.requires as Record<string, string> | undefined;
   need(!requires || Object.values(requires).every((v) => v === 'voikko' || v === 'hunspell'), ['requires'], 'requires: voikko or hunspell per language');
   if (problems.length > 0) return { problems };
@@ -79,6 +88,7 @@ export function readRuleFile(source: string, id: string): { meta?: RuleMeta; pro
     description: data.description as RuleMeta['description'],
     message: data.message as RuleMeta['message'],
     options: (data.options as Record<string, unknown>) ?? {},
+    ...(schema ? { optionsSchema: schema as Record<string, object> } : {}),
     ...(data.phrases ? { phrases: data.phrases as RuleMeta['phrases'] } : {}),
     ...(requires ? { requires: requires as RuleMeta['requires'] } : {}),
     examples: data.examples as RuleMeta['examples'],

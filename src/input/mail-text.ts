@@ -92,9 +92,41 @@ const CONTINUATION = '\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\
  */
 const MOJIBAKE = new RegExp(`[\\u00c2\\u00c3][${CONTINUATION}]|\\u00e2[\\u20ac\\u201a][${CONTINUATION}]`);
 
-/** Why decoded text cannot be right, or null: replacement characters, mojibake, C1 or other control characters. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Bytes of a UTF-8 (or ASCII) body decoded as UTF-16 because of a wrong
+ * charset label: every two letters become one CJK-looking character ("Hei
+ * Anna" → "效⁩湁慮"). The text is mostly characters past U+00FF, and its own
+ * UTF-16 bytes, read as UTF-8, are valid text with spaces between Latin
+ * words. Real Chinese or Japanese text fails that: its UTF-16 bytes are no
+ * valid UTF-8, or no words.
+ */
+function utf8ReadAsUtf16(text: string): boolean {
+  const sample = text.slice(0, 2000);
+  let wide = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) > 0xff) wide++;
+  if (sample.length < 4 || wide < sample.length / 2) return false;
+  for (const order of ['le', 'be'] as const) {
+    const bytes = Buffer.from(sample, 'utf16le');
+    if (order === 'be') for (let i = 0; i + 1 < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
+    let decoded: string;
+    try {
+      decoded = UTF8.decode(bytes);
+    } catch {
+      continue;
+    }
+    const letters = (decoded.match(/[A-Za-z\u00c0-\u024f]/g) ?? []).length;
+    const spaces = (decoded.match(/[ \n]/g) ?? []).length;
+    if (letters >= decoded.length * 0.5 && spaces >= decoded.length * 0.04) return true;
+  }
+  return false;
+}
+
+/** Why decoded text cannot be right, or null: replacement characters, mojibake, UTF-8 read as UTF-16, C1 or other control characters. */
 export function misdecoded(text: string): string | null {
   if (text.includes('\ufffd')) return 'U+FFFD';
+  if (utf8ReadAsUtf16(text)) return 'UTF-8 read as UTF-16';
   const moji = MOJIBAKE.exec(text);
   if (moji) return `"${moji[0]}"`;
   if (/[\u0080-\u009f]/.test(text)) return 'C1';
