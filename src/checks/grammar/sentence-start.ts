@@ -41,6 +41,7 @@ export const sentenceStart: Check = (analysis) => {
     if (gap === '') continue; // "www.elisa.fi", "3.kerros": not a sentence boundary
     if (punctuation.startsWith('..')) continue; // an ellipsis may go on
     if (/\p{Lu}/u.test(word)) continue; // eSIM, iPhone, iOS-sovellus
+    if (isAddressOrCode(text, start)) continue; // info@kauppa.fi, www.espoo.fi, ab12-c: written as they are
     if (greeting && m.index! >= greeting.start && m.index! < greeting.end) continue;
     if (punctuation === '.' && !endsSentence(text, m.index!, abbreviations)) continue;
     if (outOfScope(analysis, m.index!, start + word.length)) continue;
@@ -59,6 +60,16 @@ export const sentenceStart: Check = (analysis) => {
   }
   return findings;
 };
+
+/**
+ * Whether the token at start is an e-mail address, a web address or a
+ * code: a lower-case "venepaikat@espoo.fi" after a full stop is written
+ * that way on purpose, and capitalising it would break it.
+ */
+function isAddressOrCode(text: string, start: number): boolean {
+  const token = /^[^\s,;!?()"“”<>]+/u.exec(text.slice(start, start + 200))?.[0] ?? '';
+  return /[@/_\p{N}]|\.\p{L}/u.test(token.replace(/[.:]+$/u, ''));
+}
 
 /** Whether the full stop at dot ends a sentence: not after an abbreviation, a number or an initial. */
 function endsSentence(text: string, dot: number, abbreviations: Set<string>): boolean {
