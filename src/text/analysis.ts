@@ -6,7 +6,7 @@ import { resolveLanguages, type Segment } from './segments.js';
 import { LineIndex } from './lines.js';
 import { parse, type Parsed, type Word, type Sentence } from './parse.js';
 import { stemKey } from './stem.js';
-import { addressMarkers, type AddressMarker } from './address.js';
+import { addressMarkers, greetsSeveral, type AddressMarker } from './address.js';
 import { newestQuoted } from './quoted.js';
 import { findQuestions, type Question } from './questions.js';
 import type { RuleContext } from '../checks/types.js';
@@ -189,7 +189,12 @@ export class Analysis implements RuleContext {
   }
 
   get address(): AddressMarker[] {
-    return (this._address ??= addressMarkers(this.words, this.sentences, this.language));
+    if (this._address === undefined) {
+      // The first line, greeting or not: "Hyvä(t) huoltaja(t)," opens many public-sector notices.
+      const first = this.anatomy.firstLine?.text ?? '';
+      this._address = addressMarkers(this.words, this.sentences, this.language, greetsSeveral(first, this.language));
+    }
+    return this._address;
   }
 
   get lineIndex(): LineIndex {
