@@ -6,7 +6,7 @@ import { loadCatalogue } from '../src/engine/catalogue.js';
 import { Analysis } from '../src/text/analysis.js';
 import { getVoikko } from '../src/text/voikko.js';
 import { getHunspell } from '../src/text/hunspell.js';
-import { typo, rank } from '../src/checks/spelling/typo.js';
+import { typo, rank, wrongSplit } from '../src/checks/spelling/typo.js';
 import { parseWordList } from '../src/checks/spelling/words.js';
 import type { CheckContext } from '../src/checks/types.js';
 import type { FileResult, Message } from '../src/types.js';
@@ -80,6 +80,18 @@ describe('suggestion order', () => {
     expect(rank('lähetety', ['lähetty', 'lähetetty', 'lähetetyt'])[0]).toBe('lähetetty');
     expect(rank('tyvär', ['tvär', 'tyvärr'])[0]).toBe('tyvärr');
     expect(rank('sähköpostti', ['sähköpotti', 'sähköposti', 'sähköpostit'])[0]).toBe('sähköposti');
+  });
+});
+
+describe('split suggestions', () => {
+  it('drops a split that cuts a compound or a derivation apart', () => {
+    expect(wrongSplit('kirjaantuvat', 'kirjaan tuvat')).toBe(true);
+    expect(wrongSplit('outlöstavgift', 'outlöst avgift')).toBe(true);
+  });
+  it('keeps a split of two words run together, and every suggestion that is no split', () => {
+    expect(wrongSplit('kokoajan', 'koko ajan')).toBe(false);
+    expect(wrongSplit('supportärendehär', 'supportärende här')).toBe(false);
+    expect(wrongSplit('kirjaantuvat', 'korjaantuvat')).toBe(false);
   });
 });
 

@@ -9,10 +9,12 @@ const PROTECTED: RegExp[] = [
   /\{\{\{?[^{}\n]{0,80}\}?\}\}/g, // {{name}}, {{{body}}}
   /\{%[^%\n]{0,80}%\}/g, // {% if … %}
   /\$\{[^}\n]{0,40}\}/g, // ${name}
+  /(?<![\p{L}\p{N}$\\])\$[\p{L}_][\p{L}\p{N}_]*/gu, // $start, $name (Kotlin, PHP and shell templates)
   /\{[^{}\n]{0,40}\}/g, // {name}
   /\*\|[^|\n]{1,30}\|\*/g, // *|FNAME|*
   /%[\p{L}_][\p{L}\p{N}_ ]{0,30}%/gu, // %NAME%
   /\[[^\]\n]{0,60}\]/g, // [NIMI], [link], [1]
+  /(?<![\p{L}\p{N}])(\p{L})\1{3,}(?![\p{L}\p{N}])/gu, // xxxxxx, XXXX: a blanked-out value
   /<[^<>\n]{1,80}>/g, // <nimi>, <https://…>, <a@b.fi>
   /\b(?:https?|ftp):\/\/[^\s<>"”]+/gi, // URLs
   /\bwww\.[^\s<>"”]+/gi,

@@ -56,9 +56,16 @@ export const typo: Check = (analysis, ctx) => {
     return /^\p{L}+$/u.test(token) && !known(word, token) && !isRightOtherwise(speller, token, lang);
   };
   const findings: RawFinding[] = [];
+  const slips = slipsOf(ctx, lang);
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     const token = word.text.replace(/\.+$/, '');
+    const slip = slips.get(token.toLowerCase());
+    if (slip && !analysis.inFrame(word.start)) {
+      const suggestion = /^\p{Lu}/u.test(token) ? slip[0]!.toUpperCase() + slip.slice(1) : slip;
+      findings.push({ offset: word.start, length: token.length, suggestions: [suggestion], data: { hint: hint(suggestion) } });
+      continue;
+    }
     // The cheap tests first, then the (memoized) speller; the rest only for the words it rejects.
     if (!isCandidateShape(token) || known(word, token)) continue;
     excluded ??= exclusions(analysis, ctx, lang);
@@ -69,7 +76,7 @@ export const typo: Check = (analysis, ctx) => {
     if ((sameSentence(index - 1) && unknown(index - 1)) || (sameSentence(index + 1) && unknown(index + 1))) continue;
     // The head of a compound written apart ("Personal trainer -paketti").
     if (/^ -\p{L}/u.test(text.slice(word.end, word.end + 3))) continue;
-    const suggestions = rank(token, speller.suggest(token, 8).filter((s) => s !== token)).slice(0, MAX_SUGGESTIONS);
+    const suggestions = rank(token, speller.suggest(token, 8).filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS);
     // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
     if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
     // A capitalised word opening a sentence may be a name: reported only when
@@ -89,6 +96,23 @@ export const typo: Check = (analysis, ctx) => {
   }
   return findings;
 };
+
+/**
+ * A suggestion that only cuts the word apart ("kirjaantuvat" → "kirjaan tuvat",
+ * "outlöstavgift" → "outlöst avgift"): Finnish and Swedish write compounds and
+ * derivations as one word, and such a split is the speller's guess at a word it
+ * does not know. Only a short first word is a real slip of two words run
+ * together ("kokoajan" → "koko ajan", "iallafall" → "i alla fall").
+ */
+export function wrongSplit(token: string, suggestion: string): boolean {
+  if (!/\s/.test(suggestion) || suggestion.replace(/\s+/g, '').toLowerCase() !== token.toLowerCase()) return false;
+  const parts = suggestion.toLowerCase().split(/\s+/);
+  // A function word run onto another word is a real slip: "supportärendehär", "tilausja".
+  if (parts.some((part) => NOT_TAILS.has(part) || FI_FUNCTION_WORDS.has(part))) return false;
+  return parts.slice(0, -1).some((part) => part.length > 5);
+}
+
+const FI_FUNCTION_WORDS = new Set('ja on ei se että kun nyt myös vain tai jo sen sitä tässä sinä te me hän ovat oli vielä niin kuin mutta'.split(' '));
 
 function hint(suggestion: string | undefined): Trilingual {
   if (!suggestion) return { fi: '', sv: '', en: '' };
@@ -129,18 +153,35 @@ function isRightOtherwise(speller: Speller, token: string, lang: string): boolea
 
 /**
  * Swedish writes compounds as one word and no dictionary lists them all:
- * a word is right when it splits into two known words, the head possibly
- * with a linking -s ("spårnings|kod") or without the -a of a verb
- * ("hämt|kod"). Both parts must have three letters or more.
+ * a word is right when it splits into known words, the head possibly with a
+ * linking -s ("spårnings|kod") or without the -a of a verb ("hämt|kod"), the
+ * tail possibly a compound itself ("outlöst|avgift" is "o|utlöst|avgift").
+ * Parts have three letters or more, but for the short heads Swedish builds
+ * with ("rå|granne", "ut|skick", "ny|byggd") and the negating o- ("o|utlöst").
  */
-function isSwedishCompound(speller: Speller, word: string): boolean {
-  for (let cut = 3; cut <= word.length - 3; cut++) {
+const SHORT_HEADS = new Set(['rå', 'ut', 'in', 'om', 'på', 'av', 'ny', 'ur']);
+/** Function words end no compound: "supportärendehär" is two words run together. */
+const NOT_TAILS = new Set(
+  'här där hit dit hän och att det den dem som för med till från inte men eller när var hur vad vem sig mig dig oss era ert han hon jag nu då så ock också bara redan igen'.split(' '),
+);
+
+function isSwedishCompound(speller: Speller, word: string, depth = 0): boolean {
+  if (depth === 0 && word.length >= 6 && word.startsWith('o') && (speller.spell(word.slice(1)) || isSwedishCompound(speller, word.slice(1), 1))) return true;
+  // Inside a compound the parts are longer: "lev|era|ras" is no word.
+  const min = depth === 0 ? 3 : 4;
+  for (let cut = depth === 0 ? 2 : min; cut <= word.length - min; cut++) {
     const head = word.slice(0, cut);
+    const headKnown =
+      cut === 2
+        ? SHORT_HEADS.has(head)
+        : speller.spell(head) || (head.endsWith('s') && head.length > 3 && speller.spell(head.slice(0, -1))) || speller.spell(`${head}a`);
+    if (!headKnown) continue;
     const tail = word.slice(cut);
-    if (!speller.spell(tail)) continue;
-    if (speller.spell(head) || (head.endsWith('s') && head.length > 3 && speller.spell(head.slice(0, -1))) || speller.spell(`${head}a`)) {
-      return true;
-    }
+    // A short head takes a long tail: "rå|granne", never "på|s".
+    if (cut === 2 && tail.length < 5) continue;
+    if (NOT_TAILS.has(tail)) continue;
+    if (speller.spell(tail)) return true;
+    if (depth === 0 && tail.length >= 8 && isSwedishCompound(speller, tail, 1)) return true;
   }
   return false;
 }
@@ -181,8 +222,11 @@ function isExcluded(analysis: Analysis, excluded: Exclusions, i: number, token: 
   // A capitalised word inside a sentence is taken for a name.
   const first = i === 0 || words[i - 1]!.sentence !== word.sentence || startsLine(text, word.start);
   if (/^\p{Lu}/u.test(token) && !first) return true;
-  // Glued to digits or symbols ("5kpl", "3G:n"): not a plain word.
-  if (/[\p{N}_/\\:]/u.test(text[word.end] ?? '') || /[\p{N}_/\\]/u.test(text[word.start - 1] ?? '')) return true;
+  // Glued to digits or symbols ("5kpl", "3G:n", "EU:n"): not a plain word. A colon that ends
+  // a label ("laksu: 44,45 €") leaves the word a word, and it is checked.
+  const after = text[word.end] ?? '';
+  if (/[\p{N}_/\\]/u.test(after) || /[\p{N}_/\\]/u.test(text[word.start - 1] ?? '')) return true;
+  if (after === ':' && /[\p{L}\p{N}]/u.test(text[word.end + 1] ?? '')) return true;
   return inDictionary(token.toLowerCase(), excluded.accepted);
 }
 
@@ -208,6 +252,20 @@ function startsLine(text: string, offset: number): boolean {
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && /[\s>*•·–—\-\d.)]/u.test(text[lineStart - 1]!)) lineStart--;
   if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
   return /^[\s>*•·–—-]*(?:\d+[.)]\s*)?$/u.test(text.slice(lineStart, offset));
+}
+
+/**
+ * Real words that in a reply are nearly always a slip for another (option
+ * `slips`: "kaski" for "kaksi"): the speller knows them, so only this list
+ * catches them.
+ */
+function slipsOf(ctx: CheckContext, lang: string): Map<string, string> {
+  const table = (ctx.options.slips as Record<string, unknown> | undefined)?.[lang];
+  const slips = new Map<string, string>();
+  if (table && typeof table === 'object') {
+    for (const [word, meant] of Object.entries(table)) if (typeof meant === 'string') slips.set(word.toLowerCase(), meant);
+  }
+  return slips;
 }
 
 /**
