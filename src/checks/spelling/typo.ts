@@ -53,6 +53,8 @@ export const typo: Check = (analysis, ctx) => {
     const word = words[i];
     if (!word) return false;
     const token = word.text.replace(/\.+$/, '');
+    // A placeholder beside the word ("osoiteessa %{url}") is no foreign phrase.
+    if (overlaps(rangesOf(analysis), word.start, word.end)) return false;
     return /^\p{L}+$/u.test(token) && !known(word, token) && !isRightOtherwise(speller, token, lang);
   };
   const findings: RawFinding[] = [];
