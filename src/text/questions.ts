@@ -1,12 +1,15 @@
 import type { Analysis } from './analysis.js';
 import type { AnswerType } from './cues.js';
 
+/** The kind of answer a question wants: a kind of information, or a length of time ("kuinka kauan?"). */
+export type QuestionType = AnswerType | 'duration';
+
 /** A question the customer asked, with what would answer it. */
 export interface Question {
   text: string;
   start: number;
   end: number;
-  type: AnswerType;
+  type: QuestionType;
   /** Comparison keys of its content words (no function or question words). */
   keys: string[];
 }
@@ -45,9 +48,10 @@ const INDIRECT = new RegExp(
   'iu',
 );
 
-const TYPE_CUES: [AnswerType, RegExp][] = [
-  ['amount', /(?<![\p{L}])(paljonko|paljonks|kuinka paljon|mitä [\p{L} ]{0,30}maksaa|mitä maksaa|maksaako|hinta\p{L}*|hinnan|kustan\p{L}*|vad kostar|vad kommer [\p{L} ]{0,20}kosta|kostar det|hur mycket|pris\p{L}*|avgift\p{L}*)(?![\p{L}])/iu],
-  ['time', /(?<![\p{L}])(milloin|koska|mihin aikaan|mihin mennessä|mihin asti|mennessä|kuinka kauan|kauanko|monelta\p{L}*|minä päivänä|mikä päivä|kuinka pian|när|hur länge|hur lång tid|vilken dag|vilken tid|hur dags|hur snart)(?![\p{L}])/iu],
+const TYPE_CUES: [QuestionType, RegExp][] = [
+  ['duration', /(?<![\p{L}])(kuinka kauan|miten kauan|kauanko|kuinka pitkään|miten pitkään|kuinka pitkä aika|kauanko kestää|hur länge|hur lång tid|hur långt tid)(?![\p{L}])/iu],
+  ['amount', /(?<![\p{L}])(paljonko|paljonks|kuinka paljon|mitä [\p{L} ]{0,30}maksaa|mitä maksaa|maksaako|hinta\p{L}*|hinnan|kustan\p{L}*|vad kostar|vad kostade|vad kommer [\p{L} ]{0,20}kosta|kostar det|kostade det|hur mycket|pris\p{L}*|avgift\p{L}*)(?![\p{L}])/iu],
+  ['time', /(?<![\p{L}])(milloin|koska|mihin aikaan|mihin mennessä|mihin asti|mennessä|monelta\p{L}*|minä päivänä|mikä päivä|kuinka pian|när|vilken dag|vilken tid|hur dags|hur snart)(?![\p{L}])/iu],
   ['reason', /(?<![\p{L}])(miksi|minkä takia|minkä vuoksi|mistä [\p{L} ]{0,20}johtu\p{L}*|varför|hur kommer det sig|vad beror [\p{L} ]{0,20}på)(?![\p{L}])/iu],
   ['place', /(?<![\p{L}])(missä|mistä|mihin|minne|var|vart|varifrån|vilken butik|vilket ombud)(?![\p{L}])/iu],
   ['method', /(?<![\p{L}])(miten|mites|kuinka|hur|millä tavalla|på vilket sätt)(?![\p{L}])/iu],
@@ -61,7 +65,8 @@ export const STOP: Record<'fi' | 'sv', Set<string>> = {
       'hei moi kiitos terveisin yms eli vaan vain mikä mitä missä milloin miksi miten kuinka paljonko kuka koska ' +
       'mihin mistä minne kauanko montako saako pitääkö täytyykö tuleeko saan saisin saanko sitä siitä siihen sen sillä tässä tähän ' +
       'asia asiaa asiasta asiaan juttu nyt just ihan aivan todella kyllä siis varten haluat haluatte haluaisit haluaisitte ' +
-      'jotta kanssa ilman kautta sekä joka jonka jota jossa mikäli vaikka eli jotain jokin mitään mikään joku kukaan jotenkin'
+      'jotta kanssa ilman kautta sekä joka jonka jota jossa mikäli vaikka eli jotain jokin mitään mikään joku kukaan jotenkin ' +
+      'kauan pitkään aikaan kestää'
     ).split(' '),
   ),
   sv: new Set(
@@ -69,12 +74,12 @@ export const STOP: Record<'fi' | 'sv', Set<string>> = {
       'er ert era din ditt dina när var vad hur varför vem vilken vilket vilka ska skulle vill får finns går undrar veta ' +
       'berätta också nu bara mycket man mig dig oss er sig här där då sedan redan hade blir blev kommer kunde måste ' +
       'behöver gärna hälsningar mvh vänliga undrar någon något några alla mer lite alltså ville sin sitt sina ' +
-      'utan genom även vilket vilken också'
+      'utan genom även vilket vilken också länge lång dags'
     ).split(' '),
   ),
 };
 
-function questionType(text: string, verbFirst: boolean): AnswerType {
+function questionType(text: string, verbFirst: boolean): QuestionType {
   for (const [type, cue] of TYPE_CUES) {
     // "Kuinka paljon"/"hur mycket" were caught as amounts before "kuinka"/"hur" as a method.
     if (cue.test(text)) return type;
@@ -82,9 +87,13 @@ function questionType(text: string, verbFirst: boolean): AnswerType {
   return verbFirst ? 'decision' : 'open';
 }
 
+const LINKING = /^(entä|ja|sekä|mutta|vai|tai|och|eller|men|samt|plus)$/;
+
 /** Whether a sentence asks something, and if it is a yes/no question. */
-function asks(text: string, firstWords: string[], lang: string): { question: boolean; yesNo: boolean } {
+function asks(text: string, words: string[], lang: string): { question: boolean; yesNo: boolean } {
   const trimmed = text.trim();
+  // "Entä voiko…", "Och vad kostade…": a linking word before the question's own first word.
+  const firstWords = words.length > 1 && LINKING.test(words[0]!) ? words.slice(1) : words;
   if (/[!]$/.test(trimmed) && !/\?/.test(trimmed)) return { question: false, yesNo: false };
   const first = firstWords[0] ?? '';
   const second = firstWords[1] ?? '';

@@ -10,6 +10,8 @@ import { unsafePattern } from './safe-pattern.js';
  */
 export interface Playbook {
   trigger: Partial<Record<'fi' | 'sv', string[]>>;
+  /** Situations that look like the trigger and are not it: a customer who ended a contract elsewhere to join us. */
+  except?: Partial<Record<'fi' | 'sv', string[]>>;
   moves: { id: string; title: Trilingual; cues: Partial<Record<'fi' | 'sv', string[]>> }[];
 }
 
@@ -36,6 +38,7 @@ export const playbookCheck: Check = (analysis, ctx) => {
   const theirLang = customer.language === 'fi' || customer.language === 'sv' ? customer.language : lang;
   const trigger = regex(playbook, `trigger:${theirLang}`, playbook.trigger[theirLang]);
   if (!trigger || !trigger.test(customer.text)) return [];
+  if (regex(playbook, `except:${theirLang}`, playbook.except?.[theirLang])?.test(customer.text)) return [];
   const missing = playbook.moves.filter((move) => {
     const cue = regex(playbook, `${move.id}:${lang}`, move.cues[lang]);
     return cue !== null && !cue.test(analysis.text);
