@@ -21,6 +21,17 @@ describe('question extraction', () => {
       ['Jag undrar varför räkningen blev dubbel.', 'reason'],
     ]);
   });
+  it('tells a length of time from a point in time, and reads past a linking word', () => {
+    expect(questions('Kuinka kauan toimitus kestää? Entä voiko sen noutaa itse? Milloin myymälä aukeaa?', 'fi')).toEqual([
+      ['Kuinka kauan toimitus kestää?', 'duration'],
+      ['Entä voiko sen noutaa itse?', 'decision'],
+      ['Milloin myymälä aukeaa?', 'time'],
+    ]);
+    expect(questions('Hur länge gäller presentkortet? Och vad kostade frakten?', 'sv')).toEqual([
+      ['Hur länge gäller presentkortet?', 'duration'],
+      ['Och vad kostade frakten?', 'amount'],
+    ]);
+  });
   it('splits one sentence that asks two things', () => {
     expect(questions('Miten vaihto tehdään, tarvitsenko uuden sim-kortin?', 'fi')).toEqual([
       ['Miten vaihto tehdään,', 'method'],
