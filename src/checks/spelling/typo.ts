@@ -164,7 +164,7 @@ function isRightOtherwise(speller: Speller, token: string, lang: string): boolea
 const SHORT_HEADS = new Set(['rå', 'ut', 'in', 'om', 'på', 'av', 'ny', 'ur']);
 /** Function words end no compound: "supportärendehär" is two words run together. */
 const NOT_TAILS = new Set(
-  'här där hit dit hän och att det den dem som för med till från inte men eller när var hur vad vem sig mig dig oss era ert han hon jag nu då så ock också bara redan igen'.split(' '),
+  'här där hit dit hän och att ett det den dem som för med till från inte men eller när var hur vad vem sig mig dig oss era ert han hon jag nu då så ock också bara redan igen kan ska har vill'.split(' '),
 );
 
 function isSwedishCompound(speller: Speller, word: string, depth = 0): boolean {
