@@ -178,7 +178,8 @@ describe.skipIf(!hunspellAvailable)('Swedish spelling (Hunspell)', () => {
     expect(tried).toBeGreaterThanOrEqual(10);
     // Swedish compounds: a dropped letter sometimes leaves two real words ("leveransdatum" → "leveransdaum" does not).
     expect(found / tried, missed.join(', ')).toBeGreaterThanOrEqual(0.8);
-  });
+    // Hunspell's Swedish suggestions take 0.2–0.5 s a word: some 16 s alone, more beside the suite's other workers.
+  }, 60_000);
 
   it('reports Swedish typos with Hunspell’s suggestions', () => {
     const result = lint('x.txt', 'Hej Anna!\n\nVi har skickat en ny faktura, men tyvär fastnade den i skräpposten.\n\nHälsningar\nOskar', {
