@@ -59,7 +59,7 @@ const cjs: BuildOptions = {
 };
 
 /** The speller modules resolve to the one shared bundle (text/language-components.ts). */
-const SHARED = /[/\\]src[/\\]text[/\\](voikko|hunspell|preload)\.js$/;
+const SHARED = /[/\\]src[/\\]text[/\\](voikko|hunspell|preload|shared-native)\.js$/;
 const shareLanguageComponents: Plugin = {
   name: 'share-language-components',
   setup(b) {

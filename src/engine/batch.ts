@@ -5,6 +5,7 @@ import type { FileResult, InputError } from '../types.js';
 import type { InputItem } from '../input/read-inputs.js';
 import { packageRoot } from './catalogue.js';
 import { loading } from '../text/preload.js';
+import { createSharedComponents, shareComponents, sharedComponents } from '../text/shared-native.js';
 import type { Linter, LinterOptions, LintInput } from './linter.js';
 
 export type Outcome = { result: FileResult } | { error: InputError };
@@ -48,6 +49,26 @@ export async function* lintStream(
   options: BatchOptions = {},
 ): AsyncGenerator<Outcome> {
   const jobs = Math.min(maxJobs(), Math.max(1, options.jobs ?? availableParallelism()));
+  // This thread and the workers share one copy of Voikko and the Swedish dictionaries
+  // (text/shared-native.ts): whoever needs one first loads it, the others use its handle.
+  // The buffer lives as long as the run: a handle is used only by threads alive with it.
+  const own = jobs > 1 && !sharedComponents();
+  if (own) shareComponents(createSharedComponents());
+  try {
+    yield* run(items, linter, linterOptions, options, jobs, sharedComponents());
+  } finally {
+    if (own) shareComponents(undefined);
+  }
+}
+
+async function* run(
+  items: AsyncIterable<InputItem>,
+  linter: Linter,
+  linterOptions: LinterOptions,
+  options: BatchOptions,
+  jobs: number,
+  components: SharedArrayBuffer | undefined,
+): AsyncGenerator<Outcome> {
   const warmup = options.warmup ?? 300;
   const chunkSize = options.chunk ?? 64;
   const iterator = items[Symbol.asyncIterator]();
@@ -85,6 +106,7 @@ export async function* lintStream(
     maxThreads: jobs,
     minThreads: jobs,
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    workerData: { components },
   });
   const inFlight: Promise<Outcome[]>[] = [];
   const maxInFlight = jobs * 3;

@@ -1,4 +1,6 @@
 import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
+import { Memo } from './memo.js';
+import { acquire, UNSHARED, type Guard } from './shared-native.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
@@ -49,7 +51,9 @@ function dictionaryDirs(): string[] {
   return dirs;
 }
 
+/** Words are memoised per thread (a batch repeats its vocabulary); suggestions, slow and rarer, fewer. */
 const MEMO_LIMIT = 100_000;
+const SUGGEST_LIMIT = 10_000;
 const MAX_WORD_CHARS = 100;
 
 
@@ -103,6 +107,7 @@ export function hunspellStatus(dictionary: SwedishDictionary | string = 'sv_SE')
 export function resetHunspell(): void {
   loaded.clear();
   pending.clear();
+  swedish.clear();
   library = undefined;
 }
 
@@ -112,9 +117,16 @@ type Prepared = { lib: Library; dictionary: string; aff: string; dic: string; di
 function load(dictionary: string): Loaded {
   const p = prepare(dictionary);
   if (!('lib' in p)) return p;
+  // Another worker of the batch may have loaded it already (text/shared-native.ts).
+  const got = acquire(`hunspell:${dictionary}`);
+  if (got.kind === 'shared') return finish(p, got.handle, got.guard);
   try {
-    return finish(p, p.lib.f.create(p.aff, p.dic) as Ptr | null);
+    const handle = toPtr(p.lib.f.create(p.aff, p.dic));
+    const entry = finish(p, handle === 0n ? null : handle, got.guard);
+    got.publish?.(entry.speller ? handle : null);
+    return entry;
   } catch (err) {
+    got.publish?.(null);
     return { speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } };
   }
 }
@@ -142,7 +154,7 @@ export function preloadHunspell(dictionary: SwedishDictionary | string = 'sv_SE'
     if (!('lib' in p)) return settle(p);
     p.lib.f.create.async(p.aff, p.dic, (err: unknown, handle: unknown) => {
       if (err) return settle({ speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } });
-      settle(finish(p, handle as Ptr | null), handle);
+      settle(finish(p, handle as Ptr | null, UNSHARED), handle);
     });
   });
   pending.set(dictionary, promise);
@@ -165,55 +177,51 @@ function prepare(dictionary: string): Prepared | Loaded {
   return { lib, dictionary, dir, aff: join(dir, `${dictionary}.aff`), dic: join(dir, `${dictionary}.dic`), started };
 }
 
-function finish({ lib, dictionary, dir, started }: Prepared, handle: Ptr | null): Loaded {
+function finish({ lib, dictionary, dir, started }: Prepared, handle: Ptr | null, guard: Guard): Loaded {
   if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
   try {
-    const encoding = String(lib.f.encoding(handle) ?? '');
+    const encoding = String(guard.run(() => lib.f.encoding(handle)) ?? '');
     if (!/^utf-?8$/i.test(encoding)) {
-      lib.f.destroy(handle);
+      if (guard === UNSHARED) lib.f.destroy(handle);
       return { speller: null, status: { active: false, detail: `${dictionary}: encoding ${encoding} is not supported (UTF-8 only)` } };
     }
-    const speller = makeSpeller(lib, handle, dictionary, performance.now() - started);
+    const speller = makeSpeller(lib, handle, dictionary, performance.now() - started, guard);
     return { speller, status: { active: true, detail: `${lib.name}, ${join(dir, dictionary)}.dic` } };
   } catch (err) {
     return { speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } };
   }
 }
 
-function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, initMs: number): Hunspell {
+function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, initMs: number, guard: Guard): Hunspell {
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
-  const spellMemo = new Map<string, boolean>();
-  const suggestMemo = new Map<string, string[]>();
+  const spellMemo = new Memo<boolean>(MEMO_LIMIT);
+  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT);
   return {
     dictionary,
     initMs,
     spell(word) {
-      let ok = spellMemo.get(word);
-      if (ok === undefined) {
-        ok = usable(word) && f.spell(handle, word) !== 0;
-        if (spellMemo.size >= MEMO_LIMIT) spellMemo.clear();
-        spellMemo.set(word, ok);
-      }
-      return ok;
+      const ok = spellMemo.get(word);
+      if (ok !== undefined) return ok;
+      return spellMemo.set(word, usable(word) && guard.run(() => f.spell(handle, word)) !== 0);
     },
     suggest(word, max = 5) {
       let all = suggestMemo.get(word);
       if (all === undefined) {
-        all = [];
+        const found: string[] = [];
         if (usable(word)) {
-          const out: [unknown] = [null];
-          const n = Number(f.suggest(handle, out, word));
-          const list = toPtr(out[0]);
-          if (list !== 0n) {
+          guard.run(() => {
+            const out: [unknown] = [null];
+            const n = Number(f.suggest(handle, out, word));
+            const list = toPtr(out[0]);
+            if (list === 0n) return;
             try {
-              for (let i = 0; i < n; i++) all.push(koffi.decode.string(toPtr(koffi.decode.uint64(list + BigInt(i * 8)))));
+              for (let i = 0; i < n; i++) found.push(koffi.decode.string(toPtr(koffi.decode.uint64(list + BigInt(i * 8)))));
             } finally {
               f.freeList(handle, [list], n);
             }
-          }
+          });
         }
-        if (suggestMemo.size >= 10_000) suggestMemo.clear();
-        suggestMemo.set(word, all);
+        all = suggestMemo.set(word, found);
       }
       return all.slice(0, max);
     },
@@ -227,15 +235,29 @@ function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, ini
  * Null when none of them is available.
  */
 export function swedishSpeller(dictionaries: readonly string[] = ['sv_SE', 'sv_FI']): Pick<Hunspell, 'spell' | 'suggest'> | null {
+  // One per list of dictionaries and thread, so its memo of verdicts serves every reply.
+  const key = dictionaries.join(',');
+  const known = swedish.get(key);
+  if (known) return known;
+  const entry = combined(dictionaries);
+  if (entry) swedish.set(key, entry);
+  return entry;
+}
+
+const swedish = new Map<string, Pick<Hunspell, 'spell' | 'suggest'>>();
+
+function combined(dictionaries: readonly string[]): Pick<Hunspell, 'spell' | 'suggest'> | null {
   const available = () => dictionaries.map((d) => getHunspell(d)).filter((s): s is Hunspell => s !== null);
   let first: Hunspell | null = null;
   for (const d of dictionaries) if ((first = getHunspell(d))) break;
   if (!first) return null;
   const primary = first;
+  const verdicts = new Memo<boolean>(MEMO_LIMIT);
   return {
     spell(word) {
-      if (primary.spell(word)) return true;
-      return available().some((s) => s !== primary && s.spell(word));
+      const known = verdicts.get(word);
+      if (known !== undefined) return known;
+      return verdicts.set(word, primary.spell(word) || available().some((s) => s !== primary && s.spell(word)));
     },
     suggest(word, max = 5) {
       // Suggestions cost tens of milliseconds a word: the next dictionary is asked only when one has none.

@@ -7,3 +7,4 @@
 export * from './voikko.js';
 export * from './hunspell.js';
 export * from './preload.js';
+export * from './shared-native.js';

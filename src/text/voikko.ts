@@ -1,4 +1,6 @@
 import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
+import { Memo } from './memo.js';
+import { acquire, UNSHARED, type Guard } from './shared-native.js';
 
 /**
  * Finnish morphology, spelling and grammar through libvoikko (Debian
@@ -102,8 +104,11 @@ const OPT_ACCEPT_UNFINISHED_PARAGRAPHS_IN_GC = 14;
 const OPT_ACCEPT_BULLETED_LISTS_IN_GC = 16;
 const OPT_SPELLER_CACHE_SIZE = 17;
 
-/** Words are memoized per process; a batch repeats its vocabulary. */
+/** Words are memoised per thread; a batch repeats its vocabulary. */
 const MEMO_LIMIT = 100_000;
+/** Suggestions and grammar errors take more memory an entry and repeat less. */
+const SUGGEST_LIMIT = 10_000;
+const GRAMMAR_LIMIT = 5_000;
 /** libvoikko refuses longer words (LIBVOIKKO_MAX_WORD_CHARS). */
 const MAX_WORD_CHARS = 255;
 
@@ -143,10 +148,17 @@ type Prepared = { koffi: Koffi; f: Bound; started: number };
 function load(): Loaded {
   const p = prepare();
   if (!('f' in p)) return p;
+  // Another worker of the batch may have loaded it already (text/shared-native.ts).
+  const got = acquire('voikko');
+  if (got.kind === 'shared') return finish(p, got.handle, null, got.guard, false);
   try {
     const error: [unknown] = [null];
-    return finish(p, p.f.init(error, 'fi', null) as Ptr | null, error[0]);
+    const handle = toPtr(p.f.init(error, 'fi', null));
+    const loaded = finish(p, handle === 0n ? null : handle, error[0], got.guard, true);
+    got.publish?.(loaded.voikko ? handle : null);
+    return loaded;
   } catch (err) {
+    got.publish?.(null);
     return unusable(err);
   }
 }
@@ -170,7 +182,7 @@ export function preloadVoikko(): Promise<void> {
     }
     const error: [unknown] = [null];
     p.f.init.async(error, 'fi', null, (err: unknown, handle: unknown) => {
-      const loaded = err ? unusable(err) : finish(p, handle as Ptr | null, error[0]);
+      const loaded = err ? unusable(err) : finish(p, handle as Ptr | null, error[0], UNSHARED, true);
       if (state && loaded.voikko) p.f.terminate(handle); // a synchronous load won the race
       state ??= loaded;
       pending = undefined;
@@ -194,21 +206,23 @@ function prepare(): Prepared | Loaded {
   }
 }
 
-/** The instance from voikkoInit's result, with the options aspalint relies on. */
-function finish({ koffi, f, started }: Prepared, handle: Ptr | null, error: unknown): Loaded {
+/** The instance from voikkoInit's result, with the options aspalint relies on (set by the thread that loaded it). */
+function finish({ koffi, f, started }: Prepared, handle: Ptr | null, error: unknown, guard: Guard, configure: boolean): Loaded {
   try {
     if (!handle) {
       const reason = typeof error === 'string' ? error : 'unknown error';
       return { voikko: null, status: { active: false, detail: `libvoikko found, but no Finnish dictionary (voikko-fi): ${reason}` } };
     }
-    f.setBool(handle, OPT_IGNORE_DOT, 1);
-    f.setBool(handle, OPT_IGNORE_NUMBERS, 1);
-    f.setBool(handle, OPT_ACCEPT_TITLES_IN_GC, 1);
-    f.setBool(handle, OPT_ACCEPT_UNFINISHED_PARAGRAPHS_IN_GC, 1);
-    f.setBool(handle, OPT_ACCEPT_BULLETED_LISTS_IN_GC, 1);
-    f.setInt(handle, OPT_SPELLER_CACHE_SIZE, 2);
+    if (configure) {
+      f.setBool(handle, OPT_IGNORE_DOT, 1);
+      f.setBool(handle, OPT_IGNORE_NUMBERS, 1);
+      f.setBool(handle, OPT_ACCEPT_TITLES_IN_GC, 1);
+      f.setBool(handle, OPT_ACCEPT_UNFINISHED_PARAGRAPHS_IN_GC, 1);
+      f.setBool(handle, OPT_ACCEPT_BULLETED_LISTS_IN_GC, 1);
+      f.setInt(handle, OPT_SPELLER_CACHE_SIZE, 2);
+    }
     const version = String(f.version() ?? '?');
-    const voikko = makeVoikko(koffi, f, handle, version, performance.now() - started);
+    const voikko = makeVoikko(koffi, f, handle, version, performance.now() - started, guard);
     return { voikko, status: { active: true, detail: `libvoikko ${version}, Finnish dictionary loaded` } };
   } catch (err) {
     return unusable(err);
@@ -265,7 +279,7 @@ const OTHER_KEYS = [
 ] as const;
 type ReadingKey = 'baseform' | 'class' | (typeof VERB_KEYS)[number][0] | (typeof OTHER_KEYS)[number][0] | 'wordbases';
 
-function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs: number): Voikko {
+function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs: number, guard: Guard): Voikko {
   /** The strings of a NULL-terminated char* array. */
   const strings = (array: Ptr): string[] => {
     const out: string[] = [];
@@ -279,14 +293,10 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
   };
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
 
-  const spellMemo = new Map<string, boolean>();
-  const analyzeMemo = new Map<string, VoikkoAnalysis[]>();
-  const suggestMemo = new Map<string, string[]>();
-  const remember = <T>(memo: Map<string, T>, key: string, value: T, limit = MEMO_LIMIT): T => {
-    if (memo.size >= limit) memo.clear();
-    memo.set(key, value);
-    return value;
-  };
+  const spellMemo = new Memo<boolean>(MEMO_LIMIT);
+  const analyzeMemo = new Memo<VoikkoAnalysis[]>(MEMO_LIMIT);
+  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT);
+  const grammarMemo = new Memo<VoikkoGrammarError[]>(GRAMMAR_LIMIT);
 
   return {
     version,
@@ -294,21 +304,23 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
     spell(word) {
       const known = spellMemo.get(word);
       if (known !== undefined) return known;
-      return remember(spellMemo, word, usable(word) && f.spell(handle, word) === 1);
+      return spellMemo.set(word, usable(word) && guard.run(() => f.spell(handle, word)) === 1);
     },
     suggest(word, max = 5) {
       let all = suggestMemo.get(word);
       if (all === undefined) {
         all = [];
         if (usable(word)) {
-          const array = toPtr(f.suggest(handle, word));
-          try {
-            all = strings(array);
-          } finally {
-            if (array !== 0n) f.freeCstrArray(array);
-          }
+          all = guard.run(() => {
+            const array = toPtr(f.suggest(handle, word));
+            try {
+              return strings(array);
+            } finally {
+              if (array !== 0n) f.freeCstrArray(array);
+            }
+          });
         }
-        remember(suggestMemo, word, all, 10_000);
+        suggestMemo.set(word, all);
       }
       return all.slice(0, max);
     },
@@ -316,7 +328,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
       const known = analyzeMemo.get(word);
       if (known !== undefined) return known;
       const out: VoikkoAnalysis[] = [];
-      if (usable(word)) {
+      if (usable(word)) guard.run(() => {
         const list = toPtr(f.analyze(handle, word));
         try {
           for (let at = list; list !== 0n; at += 8n) {
@@ -342,43 +354,53 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
         } finally {
           if (list !== 0n) f.freeAnalysis(list);
         }
-      }
-      return remember(analyzeMemo, word, out);
+      });
+      return analyzeMemo.set(word, out);
     },
     grammarErrors(text) {
       const errors: VoikkoGrammarError[] = [];
       for (const { start, text: paragraph } of paragraphs(text)) {
-        const bytes = Buffer.byteLength(paragraph, 'utf8');
-        const units = codePointOffsets(paragraph);
-        for (let skip = 0; ; skip++) {
-          const error = toPtr(f.nextGrammarError(handle, paragraph, bytes, 0, skip));
-          if (error === 0n) break;
-          try {
-            const from = Number(f.errorStart(error));
-            const to = from + Number(f.errorLength(error));
-            const description = toPtr(f.errorDescription(error, 'fi'));
-            let text = '';
-            if (description !== 0n) {
-              text = koffi.decode.string(description);
-              f.freeErrorMessage(description);
-            }
-            const offset = units[Math.min(from, units.length - 1)]!;
-            errors.push({
-              offset: start + offset,
-              length: units[Math.min(to, units.length - 1)]! - offset,
-              code: Number(f.errorCode(error)),
-              description: text,
-              // Freed with the error itself.
-              suggestions: strings(toPtr(f.errorSuggestions(error))),
-            });
-          } finally {
-            f.freeGrammarError(error);
-          }
-        }
+        // Paragraphs repeat across replies (templates, sign-offs): their errors are memoised, relative to the paragraph.
+        let found = grammarMemo.get(paragraph);
+        if (found === undefined) found = grammarMemo.set(paragraph, guard.run(() => paragraphErrors(paragraph)));
+        for (const e of found) errors.push({ ...e, offset: start + e.offset, suggestions: [...e.suggestions] });
       }
       return errors;
     },
   };
+
+  /** libvoikko's grammar errors of one paragraph, offsets relative to it. */
+  function paragraphErrors(paragraph: string): VoikkoGrammarError[] {
+    const errors: VoikkoGrammarError[] = [];
+    const bytes = Buffer.byteLength(paragraph, 'utf8');
+    const units = codePointOffsets(paragraph);
+    for (let skip = 0; ; skip++) {
+      const error = toPtr(f.nextGrammarError(handle, paragraph, bytes, 0, skip));
+      if (error === 0n) break;
+      try {
+        const from = Number(f.errorStart(error));
+        const to = from + Number(f.errorLength(error));
+        const description = toPtr(f.errorDescription(error, 'fi'));
+        let text = '';
+        if (description !== 0n) {
+          text = koffi.decode.string(description);
+          f.freeErrorMessage(description);
+        }
+        const offset = units[Math.min(from, units.length - 1)]!;
+        errors.push({
+          offset,
+          length: units[Math.min(to, units.length - 1)]! - offset,
+          code: Number(f.errorCode(error)),
+          description: text,
+          // Freed with the error itself.
+          suggestions: strings(toPtr(f.errorSuggestions(error))),
+        });
+      } finally {
+        f.freeGrammarError(error);
+      }
+    }
+    return errors;
+  }
 }
 
 /** The text's paragraphs (split at blank lines), each with its UTF-16 start. */
