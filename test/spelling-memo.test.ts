@@ -33,6 +33,12 @@ describe('Memo', () => {
   });
 });
 
+/** The publish of an acquisition that must be this thread's to load. */
+function publisher(got: ReturnType<typeof acquire>): (handle: bigint | null) => void {
+  if (got.kind !== 'load') throw new Error(`expected to load, got ${got.kind}`);
+  return got.publish;
+}
+
 describe('one copy of a language component per process', () => {
   afterAll(() => shareComponents(undefined));
 
@@ -40,12 +46,12 @@ describe('one copy of a language component per process', () => {
     shareComponents(createSharedComponents());
     const first = acquire('hunspell:sv_SE');
     expect(first.kind).toBe('load');
-    first.publish!(0x1234n);
+    publisher(first)(0x1234n);
     const second = acquire('hunspell:sv_SE');
     expect(second).toMatchObject({ kind: 'shared', handle: 0x1234n });
     // A failed load: the others load their own (and find out why themselves).
     const voikko = acquire('voikko');
-    voikko.publish!(null);
+    publisher(voikko)(null);
     expect(acquire('voikko').kind).toBe('local');
     // Without a shared buffer every thread loads its own.
     shareComponents(undefined);
@@ -71,7 +77,7 @@ describe('one copy of a language component per process', () => {
       worker.once('error', reject);
     });
     await new Promise((r) => setTimeout(r, 200)); // the worker is waiting now
-    loading.publish!(0xbeefn);
+    publisher(loading)(0xbeefn);
     expect(await answer).toEqual({ kind: 'shared', handle: String(0xbeefn) });
     await worker.terminate();
   });
