@@ -167,6 +167,14 @@ function openRegular(path: string): { fd: number; size: number } | { error: Inpu
   }
 }
 
+/** Stdin, or a regular file opened as a stream (with its size, for progress); anything else is an input error. */
+function openStream(path: string, options: InputOptions): { stream: NodeJS.ReadableStream; total: number } | { error: InputError } {
+  if (path === '-') return { stream: options.stdin!, total: 0 };
+  const opened = openRegular(path);
+  if ('error' in opened) return opened;
+  return { stream: createReadStream(path, { fd: opened.fd, highWaterMark: 256 * 1024 }), total: opened.size };
+}
+
 /**
  * A regular file's bytes, at most `limit` of them: a bigger file is a
  * `too-large` error. Only regular files are read, and the limit holds for
@@ -224,18 +232,12 @@ function* toMessages(path: string, bytes: Uint8Array, maxBytes: number, kind: Fi
 async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', options: InputOptions, bytes: Buffer | null, threader?: Threader): AsyncGenerator<InputItem> {
   if (format === 'mbox') {
     const { readMbox } = await import('./mbox.js');
-    let stream: NodeJS.ReadableStream;
-    let total = 0;
-    if (path === '-') stream = options.stdin!;
-    else {
-      const opened = openRegular(path);
-      if ('error' in opened) {
-        yield opened;
-        return;
-      }
-      stream = createReadStream(path, { fd: opened.fd, highWaterMark: 256 * 1024 });
-      total = opened.size;
+    const opened = openStream(path, options);
+    if ('error' in opened) {
+      yield opened;
+      return;
     }
+    const { stream, total } = opened;
     yield* readMbox(path, stream, {
       agents: options.agents ?? [],
       ...(options.threadWindow ? { maxCustomers: options.threadWindow } : {}),
@@ -259,16 +261,12 @@ async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', option
 
 /** A JSON Lines file or stdin, streamed: each record has the size limit of a reply file; the file has none. */
 async function* streamJsonl(path: string, options: InputOptions, maxBytes: number): AsyncGenerator<InputItem> {
-  let stream: NodeJS.ReadableStream;
-  if (path === '-') stream = options.stdin!;
-  else {
-    const opened = openRegular(path);
-    if ('error' in opened) {
-      yield opened;
-      return;
-    }
-    stream = createReadStream(path, { fd: opened.fd, highWaterMark: 256 * 1024 });
+  const opened = openStream(path, options);
+  if ('error' in opened) {
+    yield opened;
+    return;
   }
+  const { stream } = opened;
   try {
     yield* readJsonlStream(path, stream as AsyncIterable<Buffer>, maxBytes, COLLECTION_MAX_BYTES);
   } catch (err) {
