@@ -33,3 +33,19 @@ export function bodySentences(analysis: Analysis) {
   const { body } = analysis.anatomy;
   return analysis.sentences.filter((s) => s.end > body.start && s.start < body.end);
 }
+
+/**
+ * The number of leading items for which `before` holds, by binary search: the
+ * items must be ordered so that those come first. Keeps per-word lookups in
+ * long replies logarithmic instead of a scan.
+ */
+export function partitionPoint<T>(items: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../text/analysis.js';
 import { getVoikko, type VoikkoGrammarError } from '../../text/voikko.js';
 import { overlaps, rangesOf } from '../spelling/protect.js';
+import { partitionPoint } from '../util.js';
 
 /**
  * What the grammar checks share: the protected spans of a reply, and
@@ -43,15 +44,7 @@ export function voikkoErrorsAround(analysis: Analysis, start: number, end: numbe
 
 /** The first sentence holding [start, end), found by a binary search (sentences are in order and do not overlap). */
 function sentenceAround(analysis: Analysis, start: number, end: number): { start: number; end: number } | undefined {
-  const sentences = analysis.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.end < end) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sentences[lo];
+  const s = analysis.sentences[partitionPoint(analysis.sentences, (x) => x.end < end)];
   return s && s.start <= start && s.end >= end ? s : undefined;
 }
 
@@ -70,14 +63,7 @@ function paragraphBreaks(analysis: Analysis): { start: number; end: number }[] {
 
 /** Index of the first break whose `key` is at least `offset`. */
 function firstBreak(breaks: { start: number; end: number }[], offset: number, key: 'start' | 'end'): number {
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]![key] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(breaks, (b) => b[key] < offset);
 }
 
 /** Where the paragraph holding `offset` starts: after the last blank line that ends at or before it. */

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../text/analysis.js';
+import { partitionPoint } from '../util.js';
 
 /**
  * Spans of a reply that are not prose and never spell-checked or
@@ -53,13 +54,7 @@ export function overlaps(ranges: Range[], start: number, end: number): boolean {
     reach.set(ranges, maxEnd);
   }
   // The ranges starting before `end` are ranges[0..lo); one of them overlaps when the farthest reaches past `start`.
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]!.start < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(ranges, (r) => r.start < end);
   return lo > 0 && maxEnd[lo - 1]! > start;
 }
 

@@ -5,6 +5,7 @@ import type { Word } from '../../text/parse.js';
 import { getVoikko } from '../../text/voikko.js';
 import { swedishSpeller } from '../../text/hunspell.js';
 import { overlaps, rangesOf, type Range } from './protect.js';
+import { partitionPoint } from '../util.js';
 
 /** What the spelling check needs of a speller. */
 export interface Speller {
@@ -237,13 +238,7 @@ function isExcluded(analysis: Analysis, excluded: Exclusions, i: number, token: 
  * texts starting with it follow each other in sorted order.
  */
 function startsTwice(sorted: string[], token: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < token) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted, (t) => t < token);
   return (sorted[lo + 1] ?? '').startsWith(token) && (sorted[lo] ?? '').startsWith(token);
 }
 
