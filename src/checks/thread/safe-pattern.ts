@@ -39,16 +39,19 @@ export function unsafePattern(source: string): string | null {
     const top = stack[stack.length - 1];
     if (top) top.repeats = true;
   };
+  /** Past an atom's quantifier (if any) at `at`; a repeating one marks the enclosing group. */
+  const afterQuantifier = (at: number): number => {
+    const q = quantifier(at);
+    if (!q) return at;
+    if (q.repeats) mark();
+    return at + q.length;
+  };
   while (i < source.length) {
     const c = source[i]!;
     if (c === '\\') {
       if (/[1-9]/.test(source[i + 1] ?? '') || source.startsWith('\\k<', i)) return 'a backreference';
       i += 2;
-      const q = quantifier(i);
-      if (q) {
-        if (q.repeats) mark();
-        i += q.length;
-      }
+      i = afterQuantifier(i);
       continue;
     }
     if (c === '[') {
@@ -58,11 +61,7 @@ export function unsafePattern(source: string): string | null {
       if (source[i] === ']') i++;
       while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
       i++;
-      const q = quantifier(i);
-      if (q) {
-        if (q.repeats) mark();
-        i += q.length;
-      }
+      i = afterQuantifier(i);
       continue;
     }
     if (c === '(') {
@@ -84,12 +83,7 @@ export function unsafePattern(source: string): string | null {
       if ((q && q.repeats) || group.repeats) mark();
       continue;
     }
-    i++;
-    const q = quantifier(i);
-    if (q) {
-      if (q.repeats) mark();
-      i += q.length;
-    }
+    i = afterQuantifier(i + 1);
   }
   return null;
 }
