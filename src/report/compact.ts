@@ -5,7 +5,7 @@
  * in both, as a file's error.
  */
 import type { LintReport, UiLang } from '../types.js';
-import { inputErrorMessage, summaryCounts, t, UI } from './i18n.js';
+import { inputErrorText, summaryCounts, t, UI } from './i18n.js';
 import { escapeXml } from './junit.js';
 import { displayPath } from './sarif.js';
 
@@ -24,7 +24,7 @@ export function formatCompact(report: LintReport, options: CompactOptions = {}):
     const path = displayPath(r.path, options.cwd);
     for (const f of r.findings) lines.push(`${path}: line ${f.line}, col ${f.column}, ${SEVERITY[f.severity]} - ${f.message} (${f.ruleId})`);
   }
-  for (const e of report.errors) lines.push(`${displayPath(e.path, options.cwd)}: line 0, col 0, Error - ${inputErrorMessage(e, lang).slice(e.path.length + 2)}`);
+  for (const e of report.errors) lines.push(`${displayPath(e.path, options.cwd)}: line 0, col 0, Error - ${inputErrorText(e, lang)}`);
   const s = report.summary;
   const findings = s.findings + report.errors.length;
   if (findings > 0) {
@@ -48,7 +48,7 @@ export function formatCheckstyle(report: LintReport, options: CompactOptions = {
   }
   for (const e of report.errors) {
     out.push(`  <file name="${attr(displayPath(e.path, options.cwd))}">`);
-    out.push(`    <error line="0" column="0" severity="error" message="${attr(inputErrorMessage(e, lang).slice(e.path.length + 2))}" source="aspalint.input/${attr(e.code)}"/>`);
+    out.push(`    <error line="0" column="0" severity="error" message="${attr(inputErrorText(e, lang))}" source="aspalint.input/${attr(e.code)}"/>`);
     out.push('  </file>');
   }
   out.push('</checkstyle>');

@@ -182,8 +182,13 @@ export function t(strings: Strings, lang: UiLang, data: Record<string, string | 
   return strings[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** What went wrong with an input, without its path (for formats that carry the path in a field of its own). */
+export function inputErrorText(error: InputError, lang: UiLang): string {
+  return t(INPUT_ERRORS[error.code], lang, error.detail ?? {});
+}
+
 export function inputErrorMessage(error: InputError, lang: UiLang): string {
-  return `${error.path}: ${t(INPUT_ERRORS[error.code], lang, error.detail ?? {})}`;
+  return `${error.path}: ${inputErrorText(error, lang)}`;
 }
 
 /** The UI language when none is set: the replies' most common language, else the locale. */

@@ -1,5 +1,5 @@
 import type { Finding, FileResult, InputError, LintReport, Summary, UiLang } from '../types.js';
-import { inputErrorMessage } from './i18n.js';
+import { inputErrorText } from './i18n.js';
 
 function findingObject(f: Finding) {
   return {
@@ -55,7 +55,7 @@ export function fileObject(r: FileResult) {
 
 /** Inputs that could not be linted, as the contract's `inputErrors` (present only when there are any). */
 export function inputErrorObject(e: InputError, lang: UiLang) {
-  return { path: e.path, code: e.code, message: inputErrorMessage(e, lang).slice(e.path.length + 2) };
+  return { path: e.path, code: e.code, message: inputErrorText(e, lang) };
 }
 
 export function summaryObject(s: Summary) {
