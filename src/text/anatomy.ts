@@ -355,16 +355,17 @@ export function analyseAnatomy(text: string): Anatomy {
   const whole = frame(lines, contentIdx);
   const { greeting, signOff, firstLine } = whole;
   const last = contentIdx[contentIdx.length - 1]!;
-  const sections: Section[] = [];
+  // Parts between rule lines are framed only when there are several: a reply in one part is `whole`.
+  const parts: number[][] = [];
   let part: number[] = [];
   for (const i of contentIdx) {
     if (RULE_LINE.test(lines[i]!.text)) {
-      if (part.length > 0) sections.push(frame(lines, part));
+      if (part.length > 0) parts.push(part);
       part = [];
     } else part.push(i);
   }
-  if (part.length > 0) sections.push(frame(lines, part));
-  if (sections.length <= 1) sections.splice(0, sections.length, whole);
+  if (part.length > 0) parts.push(part);
+  const sections: Section[] = parts.length <= 1 ? [whole] : parts.map((p) => frame(lines, p));
 
   const bodyStart = greeting ? greeting.end : firstLine.start;
   let bodyEnd = signOff ? signOff.start : lines[last]!.end;
