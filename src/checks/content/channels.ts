@@ -16,6 +16,8 @@ const CHANNEL_EVIDENCE = [
 /** "Älä vastaa tähän viestiin", "Svara inte på detta meddelande": the message shuts its own channel. */
 const NO_REPLY =
   /(?<![\p{L}])(älä|älkää|et voi|ette voi|ei voi) (\p{L}+ )?vasta\p{L}* (tähän|tämän)[^.!?\n]*|(svara|besvara) inte[^.!?\n]*|(do not|don't|please do not) reply[^.!?\n]*|(kan|går) inte (att )?(besvaras|svara på)[^.!?\n]*/giu;
+/** NO_REPLY without the global flag, so that a test keeps no lastIndex between calls. */
+const NO_REPLY_TEST = new RegExp(NO_REPLY.source, 'iu');
 
 export function givesChannel(text: string): boolean {
   const open = text.replace(NO_REPLY, (m) => ' '.repeat(m.length));
@@ -24,5 +26,5 @@ export function givesChannel(text: string): boolean {
 
 /** Whether the message says it cannot be answered. */
 export function isNoReply(text: string): boolean {
-  return new RegExp(NO_REPLY.source, 'iu').test(text);
+  return NO_REPLY_TEST.test(text);
 }

@@ -25,6 +25,9 @@ const VAGUE: Record<string, RegExp> = {
   sv: /(?<![\p{L}])(så (snart|fort|snabbt) (som )?(möjligt|vi kan|det går)|snarast( möjligt)?|inom kort( tid)?|inom en snar framtid|snart)(?![\p{L}])/iu,
 };
 
+/** VAGUE for taking every vague time out of a sentence: compiled once, not per candidate. */
+const VAGUE_ALL: Record<string, RegExp> = Object.fromEntries(Object.entries(VAGUE).map(([lang, re]) => [lang, new RegExp(re.source, 'giu')]));
+
 const WEAK = /^(pian|snart)$/i;
 
 /** Characters a promise and its vague time may have between them ("Saatte tiedon lapsenne esiopetuspaikasta mahdollisimman pian"). */
@@ -58,7 +61,7 @@ export const interimNoTimeframe: Check = (analysis) => {
     // A time anywhere in the same sentence or the next one keeps the promise concrete;
     // "inom kort" looks like "inom två dagar" to DEADLINE, so the vague words are taken out first.
     const next = sentence ? analysis.sentences[sentence.index + 1] : undefined;
-    const scope = text.slice(sentence?.start ?? c.index, next?.end ?? sentenceEnd).replace(new RegExp(vague.source, 'giu'), ' ');
+    const scope = text.slice(sentence?.start ?? c.index, next?.end ?? sentenceEnd).replace(VAGUE_ALL[lang]!, ' ');
     if (DEADLINE.test(scope)) continue;
     const end = vagueHit ? c.index + c.length + vagueHit.index + vagueHit[0].length : c.index + c.length;
     add(c.index, end);

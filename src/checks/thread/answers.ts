@@ -73,16 +73,20 @@ const PRECISE: Partial<Record<QuestionType, RegExp>> = {
   duration: DURATION,
   amount: AMOUNT,
 };
+/** PRECISE with the global flag for matchAll, compiled once. */
+const PRECISE_ALL: Partial<Record<QuestionType, RegExp>> = Object.fromEntries(
+  Object.entries(PRECISE).map(([type, re]) => [type, new RegExp(re.source, 'giu')]),
+);
 
 /**
  * Whether the reply gives an answer of the question's precise kind that is
  * its own, not a date or a sum repeated from the customer's message.
  */
 export function givesPreciseAnswer(type: QuestionType, reply: string, customer: string): boolean {
-  const cue = PRECISE[type];
+  const cue = PRECISE_ALL[type];
   if (!cue) return false;
   const theirs = customer.toLowerCase().replace(/\s+/g, ' ');
-  for (const m of reply.matchAll(new RegExp(cue.source, 'giu'))) {
+  for (const m of reply.matchAll(cue)) {
     if (!theirs.includes(m[0].toLowerCase().replace(/\s+/g, ' '))) return true;
   }
   return false;
