@@ -99,9 +99,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return keys;
     },
     settingsFor(path) {
-      const { resolved } = prepare({ path, text: '' });
-      const settings = settingsFor(config, configDir, path === '-' ? null : path);
-      const given = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
+      const { resolved, rules: given } = prepare({ path, text: '' });
       const rules: Record<string, SeverityOrOff | RuleSetting> = {};
       for (const meta of metas) rules[meta.id] = given[meta.id] ?? meta.severity;
       return { channel: resolved.channel, language: resolved.lang ?? 'auto', template: resolved.template === true, rules };
@@ -119,7 +117,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   };
 
   /** The message with its channel, language and template mode resolved, and the rule set of its settings. */
-  function prepare(message: LintInput): { resolved: Message; ruleSet: RuleSet; lintOptions: LintOptions } {
+  function prepare(message: LintInput): { resolved: Message; rules: Record<string, SeverityOrOff | RuleSetting>; ruleSet: RuleSet; lintOptions: LintOptions } {
     const settings = settingsFor(config, configDir, message.path === '-' ? null : fileOfPath(message.path));
     const rules = withWords({ ...settings.rules, ...(options.ruleFlags ?? {}) }, words);
     const key = JSON.stringify(rules);
@@ -139,7 +137,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       resolved.template = true;
     }
     if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
-    return { resolved, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products, ...(options.noInlineConfig ? { noInlineConfig: true } : {}) } };
+    return { resolved, rules, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products, ...(options.noInlineConfig ? { noInlineConfig: true } : {}) } };
   }
 
   function withSource(result: FileResult, resolved: Message): FileResult {
