@@ -129,7 +129,7 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
 }
 
 /** Whether to colour: --color/--no-color, then FORCE_COLOR, NO_COLOR and TERM=dumb, then a terminal on stdout. */
-export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
+function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
   if (flag !== undefined) return flag;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return !(force === '0' || force === 'false');

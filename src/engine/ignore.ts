@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError } from './config.js';
 
-export const IGNORE_FILE = '.aspalintignore';
+const IGNORE_FILE = '.aspalintignore';
 
 export interface IgnoreOptions {
   /** --no-ignore: nothing is ignored. */
@@ -42,7 +42,7 @@ function ruleOf(line: string): Rule | undefined {
 }
 
 /** Rules of a gitignore-style text; the later line wins, as in git. */
-export function parseIgnore(text: string): Rule[] {
+function parseIgnore(text: string): Rule[] {
   return text.split(/\r?\n/).flatMap((l) => ruleOf(l) ?? []);
 }
 

@@ -20,7 +20,7 @@ export type JsonlItem = { message: Omit<Message, 'channel'> & { channel?: Channe
 const UNREADABLE_FILE_AFTER = 3;
 
 /** The JSON Lines records of a decoded text (stdin or a UTF-16 file, read whole). */
-export function* readJsonl(path: string, text: string): Generator<JsonlItem> {
+function* readJsonl(path: string, text: string): Generator<JsonlItem> {
   const lines = text.split(/\r?\n/);
   let any = false;
   for (let i = 0; i < lines.length; i++) {

@@ -54,7 +54,7 @@ export function fileObject(r: FileResult) {
 }
 
 /** Inputs that could not be linted, as the contract's `inputErrors` (present only when there are any). */
-export function inputErrorObject(e: InputError, lang: UiLang) {
+function inputErrorObject(e: InputError, lang: UiLang) {
   return { path: e.path, code: e.code, message: inputErrorText(e, lang) };
 }
 
