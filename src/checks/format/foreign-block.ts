@@ -46,6 +46,13 @@ export const foreignBlock: Check = (analysis, ctx) => {
   const proseOf = (l: string, measure: (s: Segment) => number) =>
     segments.filter((s) => s.lang === l && !s.machine && s.decided).reduce((n, s) => n + measure(s), 0);
   const wholeLetters = (s: Segment) => letters(text.slice(s.start, s.end));
+  // The reply's own prose in its best-represented language, measured once and only if a foreign part needs it.
+  let ownProse: { own: number; ownBody: number } | undefined;
+  const own = () =>
+    (ownProse ??= {
+      own: Math.max(...(['fi', 'sv'] as const).map((l) => proseOf(l, wholeLetters))),
+      ownBody: Math.max(...(['fi', 'sv'] as const).map((l) => proseOf(l, bodyLetters))),
+    });
   const findings: RawFinding[] = [];
   for (const s of segments) {
     if (s.lang === 'fi' || s.lang === 'sv' || s.lang === 'unknown' || !s.decided) continue;
@@ -58,11 +65,10 @@ export const foreignBlock: Check = (analysis, ctx) => {
     } else {
       if (words < minFragmentWords) continue;
       // The version of the whole reply in this language (a trilingual notice), or a paste or a left-over?
-      const own = Math.max(...(['fi', 'sv'] as const).map((l) => proseOf(l, wholeLetters)));
       const foreign = proseOf(s.lang, wholeLetters);
       // A short Finnish frame around a long paste can weigh as much as it with its greeting and sign-off: the bodies decide.
-      const ownBody = Math.max(...(['fi', 'sv'] as const).map((l) => proseOf(l, bodyLetters)));
-      const parallel = foreign >= 0.5 * own && foreign <= 2 * own && ownBody >= 0.5 * bodyLetters(s);
+      const { own: ownLetters, ownBody } = own();
+      const parallel = foreign >= 0.5 * ownLetters && foreign <= 2 * ownLetters && ownBody >= 0.5 * bodyLetters(s);
       if (parallel) continue;
       // A short English line is a left-over only where it reads as a sentence, a label or a salutation.
       if (words < minWords && !SENTENCE_OR_LABEL.test(block.replace(PLACEHOLDER, ''))) continue;
