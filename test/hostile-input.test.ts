@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readInputs, type InputItem } from '../src/input/read-inputs.js';
 import { splitMemberPath } from '../src/input/member-path.js';
+import { readJsonlStream } from '../src/input/jsonl.js';
 import { lintFiles } from '../src/engine/pipeline.js';
 
 const root = join(import.meta.dirname, '..');
@@ -189,5 +190,18 @@ describe('JSON Lines: streamed, each record judged on its own', () => {
     const bom = file('bom.jsonl', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(record('1', GOOD_FI))]));
     const items = await collect(readInputs([utf16, bom]));
     expect(items.map((i) => 'message' in i && i.message.path)).toEqual([`${utf16}#1`, `${utf16}#2`, `${bom}#1`]);
+  });
+
+  it('UTF-16, read whole, stops at the file limit: an endless stream ends with too-large', async () => {
+    let produced = 0;
+    const endless = new Readable({
+      read() {
+        produced++;
+        this.push(produced === 1 ? Buffer.from([0xff, 0xfe]) : Buffer.from(record(String(produced), GOOD_FI), 'utf16le'));
+      },
+    });
+    const items = await collect(readJsonlStream('-', endless, 1024 * 1024, 2 * 1024 * 1024));
+    expect(items).toEqual([{ error: { path: '-', code: 'too-large', detail: { size: '>2.0', limit: 2 } } }]);
+    expect(produced).toBeLessThan(100_000);
   });
 });

@@ -1,6 +1,7 @@
 import type { Channel, InputError, Message } from '../types.js';
 import { CHANNELS } from '../types.js';
 import { decodeText } from './decode.js';
+import { readWithin, tooLarge } from './size-limit.js';
 
 /**
  * JSON Lines export: one message per line,
@@ -44,30 +45,24 @@ export async function* readJsonlStream(path: string, source: AsyncIterable<Buffe
     return;
   }
   const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
-  // UTF-16 (with its byte order mark) cannot be split into lines as bytes: it is read whole, within the file limit.
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    const chunks = [head];
-    let total = head.length;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      total += chunk.length;
-      if (total > maxFileBytes) {
-        yield { error: { path, code: 'too-large', detail: { size: `>${(total / 1048576).toFixed(1)}`, limit: maxFileBytes / 1048576 } } };
-        return;
-      }
-      chunks.push(chunk);
-    }
-    const decoded = decodeText(Buffer.concat(chunks, total));
-    if ('error' in decoded) yield { error: { path, code: decoded.error } };
-    else yield* readJsonl(path, decoded.text);
-    return;
-  }
   const chunks: AsyncIterable<Buffer | string> = {
     async *[Symbol.asyncIterator]() {
       yield head;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     },
   };
+  // UTF-16 (with its byte order mark) cannot be split into lines as bytes: it is read whole, within the file limit.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const read = await readWithin(chunks, path, maxFileBytes);
+    if ('error' in read) {
+      yield read;
+      return;
+    }
+    const decoded = decodeText(read.bytes);
+    if ('error' in decoded) yield { error: { path, code: decoded.error } };
+    else yield* readJsonl(path, decoded.text);
+    return;
+  }
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   /** Bytes of the current line, counted on even when they are no longer kept. */
@@ -82,7 +77,7 @@ export async function* readJsonlStream(path: string, source: AsyncIterable<Buffe
     lineNo++;
     if (bytes === null) {
       any = true;
-      yield { error: { path: `${path}:${lineNo}`, code: 'too-large', detail: { size: (lineBytes / 1048576).toFixed(1), limit: maxRecordBytes / 1048576 } } };
+      yield tooLarge(`${path}:${lineNo}`, lineBytes, maxRecordBytes);
       return true;
     }
     let line = bytes;

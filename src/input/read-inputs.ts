@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { InputError, InputErrorCode, Message } from '../types.js';
 import { decodeText } from './decode.js';
 import { readJsonlStream } from './jsonl.js';
+import { readWithin, tooLarge } from './size-limit.js';
 import { isMacroCollectionPath, readMacroCollection, type MacroOptions } from './macros.js';
 import type { ColumnMapping } from './csv.js';
 import type { Threader } from './threads.js';
@@ -126,25 +127,11 @@ export function fsError(err: unknown): { code: InputErrorCode; detail?: Record<s
   return { code: 'unreadable', detail: { reason: code ?? (err as Error).message } };
 }
 
-/** `atLeast`: reading stopped at the limit, so the size is only a lower bound. */
-function tooLarge(path: string, size: number, max: number, atLeast = false): { error: InputError } {
-  return { error: { path, code: 'too-large', detail: { size: `${atLeast ? '>' : ''}${(size / 1048576).toFixed(1)}`, limit: max / 1048576 } } };
-}
-
 /** Stdin, read up to the limit: past it the rest is not kept (`aspalint - < /dev/zero` ends). */
 async function readStdin(stream: NodeJS.ReadableStream, limit: number): Promise<{ bytes: Buffer } | { error: InputError }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.length;
-    if (total > limit) {
-      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      return tooLarge('-', total, limit, true);
-    }
-    chunks.push(buffer);
-  }
-  return { bytes: Buffer.concat(chunks) };
+  const read = await readWithin(stream as AsyncIterable<Buffer | string>, '-', limit);
+  if ('error' in read) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  return read;
 }
 
 /** Opens a path for reading if it is a regular file: a FIFO or a device would block or never end. */
