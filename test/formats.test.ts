@@ -9,6 +9,9 @@ import { escapeXml, formatJunit } from '../src/report/junit.js';
 import { lintFiles, summarize } from '../src/engine/linter.js';
 import type { FileResult, LintReport } from '../src/types.js';
 import { finding } from './helpers.js';
+import { formatStylish } from '../src/report/stylish.js';
+import { stylishSink } from '../src/report/sinks.js';
+import { loadCatalogue } from '../src/engine/catalogue.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -94,6 +97,30 @@ function wellFormed(xml: string): string[] {
   if (stack.length > 0) problems.push(`unclosed ${stack.join(',')}`);
   return problems;
 }
+
+describe('what a summary counts', () => {
+  const plain = (path: string): FileResult => ({ path, language: 'fi', channel: 'email', score: 1, bingo: { points: 0, squares: [] }, findings: [finding({})], suppressed: 0 });
+  const of = (paths: string[]): LintReport => {
+    const results = paths.map(plain);
+    return { results, errors: [], summary: summarize(results) };
+  };
+
+  it('a file whose name holds a "#" is a file; a member of an export is a reply, in the stylish and GitHub summaries', () => {
+    const files = of(['tiketit/#42 palautus.md', 'vastaus#1.txt']);
+    const members = of(['export.jsonl#42', 'vastaus#1.txt']);
+    expect(formatStylish(files, { color: false, uiLang: 'en' })).toMatch(/· 2 files ·/);
+    expect(formatStylish(members, { color: false, uiLang: 'en' })).toMatch(/· 2 replies ·/);
+    expect(formatGithub(files, { uiLang: 'en' })).toMatch(/· 2 files ·/);
+    expect(formatGithub(members, { uiLang: 'en' })).toMatch(/· 2 replies ·/);
+    for (const [report, unit] of [[files, 'files'], [members, 'replies']] as const) {
+      let out = '';
+      const sink = stylishSink((s) => void (out += s), { color: false, uiLang: 'en', card: loadCatalogue().bingo });
+      for (const r of report.results) sink.add(r);
+      sink.end(report.summary, 'en');
+      expect(out).toMatch(new RegExp(`· 2 ${unit} ·`));
+    }
+  });
+});
 
 describe('formatJunit', () => {
   it('escapes markup and drops characters XML forbids', () => {

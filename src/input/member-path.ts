@@ -15,6 +15,11 @@ export function splitMemberPath(path: string): { file: string; member?: string }
   return { file: path };
 }
 
+/** Whether a result's path names a member of a file ("export.jsonl#42"), not a file ("vastaus#1.txt"). */
+export function isMemberPath(path: string): boolean {
+  return splitMemberPath(path).member !== undefined;
+}
+
 /** The file a result's path names ("export.jsonl" of "export.jsonl#42"). */
 export function fileOfPath(path: string): string {
   return splitMemberPath(path).file;

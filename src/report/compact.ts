@@ -28,7 +28,8 @@ export function formatCompact(report: LintReport, options: CompactOptions = {}):
   const s = report.summary;
   const findings = s.findings + report.errors.length;
   if (findings > 0) {
-    const counts = summaryCounts({ ...s, errors: s.errors + report.errors.length, findings }, lang, report.results.some((r) => r.path.includes('#')) ? 'reply' : 'file');
+    const counts = summaryCounts({ ...s, errors: s.errors + report.errors.length, findings }, lang);
+    // ESLint's compact prints the problems only: no count of files or replies.
     lines.push('', counts.findings);
   } else lines.push(t(UI.clean, lang));
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,7 @@
 import type { LintReport, Severity, UiLang } from '../types.js';
 import { summaryCounts, t, UI } from './i18n.js';
 import { displayPath, splitMemberPath } from './sarif.js';
+import { countUnit } from './stylish.js';
 
 export interface GithubOptions {
   /** Folder that paths are made relative to (the repository root, where the workflow runs). */
@@ -52,7 +53,7 @@ export function formatGithub(report: LintReport, options: GithubOptions = {}): s
     }
   }
   const s = report.summary;
-  const counts = summaryCounts(s, lang, report.results.some((r) => r.path.includes('#')) ? 'reply' : 'file');
+  const counts = summaryCounts(s, lang, countUnit(report.results));
   let summary = `aspalint: ${counts.findings} · ${counts.files} · ${t(UI.score, lang)} ${s.score}`;
   if (s.suppressed > 0) summary += ` · ${s.suppressed} ${t(UI.suppressed, lang)}`;
   out.push(summary);

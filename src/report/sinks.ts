@@ -1,5 +1,6 @@
 import type { BingoCard } from '../engine/catalogue.js';
 import { BingoTally } from '../engine/bingo.js';
+import { isMemberPath } from '../input/member-path.js';
 import type { FileResult, InputError, Summary, UiLang } from '../types.js';
 import { bingoJson, bingoText } from './bingo.js';
 import { jsonPieces } from './json.js';
@@ -27,7 +28,7 @@ export function stylishSink(write: Write, options: SinkOptions): Sink {
   let members = false;
   return {
     add(r) {
-      if (!members && r.path.includes('#')) members = true;
+      if (!members && isMemberPath(r.path)) members = true;
       write(stylishFile(r, options));
     },
     end: (summary, uiLang) => write(stylishSummary(summary, { color: options.color, uiLang, unit: members ? 'reply' : 'file' })),

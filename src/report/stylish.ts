@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, LintReport, Severity, Summary, UiLang } from '../types.js';
+import { isMemberPath } from '../input/member-path.js';
 import { summaryCounts, t, UI } from './i18n.js';
 
 export interface StylishOptions {
@@ -50,8 +51,13 @@ export function stylishSummary(s: Summary, options: StylishOptions & { uiLang: U
   return `\n${c.bold(line)}\n`;
 }
 
+/** What a summary counts: replies when any result is a member of an archive, export or collection, else files. */
+export function countUnit(results: readonly { path: string }[]): 'reply' | 'file' {
+  return results.some((r) => isMemberPath(r.path)) ? 'reply' : 'file';
+}
+
 export function formatStylish(report: LintReport, options: StylishOptions & { uiLang: UiLang }): string {
   const body = report.results.map((r) => stylishFile(r, options)).join('');
-  const unit = report.results.some((r) => r.path.includes('#')) ? 'reply' : 'file';
+  const unit = countUnit(report.results);
   return (body + stylishSummary(report.summary, { ...options, unit })).replace(/^\n/, '');
 }
