@@ -1,13 +1,15 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { redactReport } from '../src/engine/redact.js';
+import { ruleMetas } from '../src/engine/rules.js';
 import { groupResults } from '../src/report/groups.js';
 import { escapeHtml, highlightText, renderHtml, REPORT_CSP, scoreBins, worstResults } from '../src/report/html.js';
-import type { FileResult, Finding, LintReport, Severity } from '../src/types.js';
+import type { FileResult, Finding, LintReport, Severity, UiLang } from '../src/types.js';
 import { CHROMIUM, launchChromium } from './helpers.js';
 
 const HOSTILE_PATH = 'inbox/"><script>window.__pwned=1</script>.txt';
@@ -308,6 +310,77 @@ describe('report helpers', () => {
   });
 });
 
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'aspalint.js');
+
+/** The agents of the generated archive: long double names, as a real team has. */
+const AGENTS = [
+  ['Laura Mäkinen-Korhonen', 'laura.makinen-korhonen@sointuenergia.fi'],
+  ['Johanna Ek-Lindqvist', 'johanna.ek-lindqvist@sointuenergia.fi'],
+  ['Pekka Järvinen', 'pekka.jarvinen@sointuenergia.fi'],
+  ['Mikko Salminen', 'mikko.salminen@sointuenergia.fi'],
+  ['Sara Björklund-Nyström', 'sara.bjorklund-nystrom@sointuenergia.fi'],
+  ['Aino', 'aino@sointuenergia.fi'],
+] as const;
+
+/** Customer's mail and the reply, chosen to draw the rules with the longest titles (unanswered question, third person, language mismatch…). */
+const THREADS = [
+  ['Milloin paketti tulee? Voinko vaihtaa toimitusosoitteen?', 'Hei,\n\nkiitämme yhteydenotostanne. Asiakkaan tulee odottaa. Älä epäröi ottaa yhteyttä.\n\nYstävällisin terveisin\nAsiakaspalvelu'],
+  ['Hej! När kommer min faktura? Kan jag betala i delar?', 'Hei,\n\nkiitos viestistä. Laskusi lähtee huomenna.\n\nTerveisin\nJohanna'],
+  ['Haluan irtisanoa sopimukseni. Miten se onnistuu?', 'Hyvä asiakas,\n\nasiakkaan sopimus on päätetty. Palaamme asiaan.\n\nTerveisin\nAsiakaspalvelu'],
+  ['Olen todella pettynyt, lasku oli taas väärin! Milloin tämä korjataan?', 'Hei,\n\nLASKU ON KORJATTU. Ota yhteyttä jos on kysyttävää.\n\nTerveisin\nMikko'],
+  ['Hej, varför är räkningen så hög? Kan ni kolla mätaren?', 'Hej,\n\nVi beklagar eventuella olägenheter. Tveka inte att kontakta oss.\n\nMed vänliga hälsningar\nKundtjänst'],
+  ['Hei, toimiiko palvelu taas?', 'Hei,\n\nkiitos viestistäsi. kyseinen asia on työn alla. Palaamme asiaan mahdollisimman pian. Katso lumo-tv, lumo-tv, lumo-tv ja lumo-tv-sovellus.\n\nTerveisin\nAino'],
+] as const;
+
+/**
+ * An mbox of twelve threads (a customer's mail and an agent's reply), six agents. The
+ * replies are dated from 26 March 2026 on, one a day at 14.05 Helsinki time: the first
+ * three under +0200, the rest under +0300 (summer time began on 29 March).
+ */
+function agentsMbox(): string {
+  let out = '';
+  let n = 0;
+  THREADS.forEach(([question, reply], i) => {
+    for (let k = 0; k < 2; k++, n++) {
+      const [name, address] = AGENTS[(i + k) % AGENTS.length]!;
+      const day = new Date(Date.UTC(2026, 2, 26 + n));
+      const dd = day.getUTCDate();
+      const mon = day.getUTCMonth() === 2 ? 'Mar' : 'Apr';
+      const zone = n < 3 ? '+0200' : '+0300';
+      const id = `<q${i}-${k}@example.com>`;
+      out += `From customer${i}@example.com Thu ${mon} ${dd} 06:00:00 2026\nFrom: Asiakas ${i} <customer${i}@example.com>\nTo: tuki@sointuenergia.fi\nSubject: Kysymys ${i}\nDate: ${dd} ${mon} 2026 08:00:00 ${zone}\nMessage-ID: ${id}\nMIME-Version: 1.0\nContent-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n${question}\n\n`;
+      out += `From ${address} Thu ${mon} ${dd} 12:05:00 2026\nFrom: ${name} <${address}>\nTo: customer${i}@example.com\nSubject: Re: Kysymys ${i}\nDate: ${dd} ${mon} 2026 14:05:00 ${zone}\nMessage-ID: <a${i}-${k}@sointuenergia.fi>\nIn-Reply-To: ${id}\nReferences: ${id}\nMIME-Version: 1.0\nContent-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n${reply}\n\n`;
+    }
+  });
+  return out;
+}
+
+/** A custom rule with a long id and long titles: the widest thing the agent table and the rule chart can be given. */
+const LONG_RULE = 'org/tuotenimet-kirjoitetaan-virallisessa-muodossa';
+const LONG_TITLE = {
+  fi: 'Tuotteen nimi on kirjoitettu toisin kuin yrityksen tuoteluettelossa',
+  sv: 'Produktnamnet är skrivet på ett annat sätt än i företagets produktkatalog',
+  en: "The product name is written differently from the company's product catalogue",
+};
+const LONG_RULE_CONFIG = `customRules:
+  ${LONG_RULE}:
+    severity: warning
+    title: ${JSON.stringify(LONG_TITLE)}
+    message: { fi: "Kirjoita ”{suggestion}”.", sv: "Skriv ”{suggestion}”.", en: "Write “{suggestion}”." }
+    phrases:
+      fi: [{ match: "=lumo-tv", suggest: [Lumo TV] }]
+`;
+
+/** The HTML report of the CLI, as a user makes it. */
+function cliHtml(dir: string, name: string, args: string[]): string {
+  const out = join(dir, name);
+  const run = spawnSync(process.execPath, [bin, ...args, '-f', 'html', '-o', out], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => {
   let dir: string;
   let browser: import('playwright-core').Browser;
@@ -322,11 +395,11 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(html: string, name: string) {
+  async function open(html: string, name: string, viewport = { width: 1200, height: 900 }) {
     const file = join(dir, name);
     writeFileSync(file, html);
     const url = pathToFileURL(file).href;
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await browser.newPage({ viewport });
     const problems: string[] = [];
     const requests: string[] = [];
     page.on('console', (msg) => {
@@ -385,6 +458,50 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
       expect(await page.locator('ul.inputerrors li').innerText()).toContain('<b onmouseover=alert(1)>broken.txt');
 
       await page.screenshot({ path: '/tmp/aspalint-report.png', fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 60000);
+
+  it.each(['fi', 'sv', 'en'] as const)('fits the agent table of many agents and long rule titles into a 1280 px screen (%s)', async (lang: UiLang) => {
+    writeFileSync(join(dir, 'agents.mbox'), agentsMbox());
+    writeFileSync(join(dir, '.aspalintrc.yaml'), LONG_RULE_CONFIG);
+    const html = cliHtml(dir, `agents-${lang}.html`, ['agents.mbox', '--agents', '@sointuenergia.fi', '--ui-lang', lang]);
+    const titles = new Map(ruleMetas({ customRules: { [LONG_RULE]: { title: LONG_TITLE, phrases: {} } } }).map((m) => [m.id, m.title[lang]]));
+    const { page, problems } = await open(html, `agents-${lang}.html`, { width: 1280, height: 800 });
+    try {
+      expect(problems).toEqual([]);
+      expect(await page.locator('section.groups tbody tr').count()).toBe(AGENTS.length);
+      const widths = await page.evaluate(() => {
+        const wrap = document.querySelector('section.groups .tablewrap')!;
+        const table = wrap.querySelector('table')!;
+        return { doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth, wrap: wrap.scrollWidth, wrapClient: wrap.clientWidth, table: table.getBoundingClientRect().width };
+      });
+      expect(widths.doc, 'the page scrolls sideways').toBeLessThanOrEqual(widths.view);
+      expect(widths.wrap, `the agent table (${widths.table} px) is wider than its card (${widths.wrapClient} px)`).toBeLessThanOrEqual(widths.wrapClient);
+
+      // Every rule title on the page is whole: the catalogue's (or the config's) full title, nothing clipped or ellipsised.
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('.rule-title')].map((el) => {
+          const style = getComputedStyle(el);
+          const item = el.closest('[data-rule], [title]')!;
+          return {
+            id: item.getAttribute('data-rule') ?? item.getAttribute('title'),
+            text: (el as HTMLElement).innerText,
+            clipped: el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1,
+            ellipsis: style.textOverflow === 'ellipsis' && style.overflow !== 'visible',
+          };
+        }),
+      );
+      expect(shown.filter((s) => s.id && s.text.length > 0).length).toBeGreaterThan(12);
+      for (const s of shown) {
+        expect(s.text.replace(/\s+/g, ' '), s.id!).toBe(titles.get(s.id!));
+        expect(s.clipped, `${s.id} is clipped`).toBe(false);
+        expect(s.ellipsis, `${s.id} has an ellipsis`).toBe(false);
+      }
+      // The custom rule is there by its title, in the chart and in the table, not by its id.
+      expect(shown.filter((s) => s.id === LONG_RULE).length).toBeGreaterThanOrEqual(2);
+      await page.screenshot({ path: `/tmp/aspalint-report-1280-${lang}.png`, fullPage: true });
     } finally {
       await page.close();
     }

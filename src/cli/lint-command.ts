@@ -57,12 +57,14 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
   if (flags.format === 'html') {
     const { renderHtml } = await import('../report/html.js');
     const keeper = worstKeeper(10);
+    // The config's own rules (custom, plugins', playbooks) have titles too, not only the catalogue's.
+    const ruleTitles = Object.fromEntries(ruleMetas(linter.config).map((m) => [m.id, m.title]));
     return collectingSink(
       write,
       (results, summary, errors, lang) => {
         const texts = new Map(results.filter((r) => r.source).map((r) => [r.path, r.source!.text]));
         const g = groups(results);
-        return renderHtml({ results, errors, summary }, { uiLang: lang, card, messages: texts, ...(g ? { groups: g, groupBy: flags.groupBy! } : {}), redacted: !!flags.redact });
+        return renderHtml({ results, errors, summary }, { uiLang: lang, card, messages: texts, ruleTitles, ...(g ? { groups: g, groupBy: flags.groupBy! } : {}), redacted: !!flags.redact });
       },
       { slim: keeper.slim },
     );

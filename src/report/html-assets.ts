@@ -43,8 +43,15 @@ svg.chart text { font-family: inherit; fill: var(--muted); font-size: 12px; }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
 svg.chart .axis { stroke: #c5cad3; stroke-width: 1; }
 svg.chart .val { fill: var(--ink); font-weight: 650; }
-svg.chart .rt { fill: var(--ink); font-size: 12.5px; font-weight: 560; }
-svg.chart .rid { fill: var(--faint); font-size: 10.5px; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
+/* Findings per rule: HTML rows, so that a long title wraps instead of being cut. */
+ol.rulebars { list-style: none; margin: 0; padding: 0; }
+ol.rulebars li { display: grid; grid-template-columns: minmax(0, 48%) minmax(0, 1fr) 2.6em; gap: 4px 10px; align-items: center; padding: 4px 0; }
+.rb-label { min-width: 0; }
+.rb-label .rule-title { font-size: 12.5px; font-weight: 600; line-height: 1.25; overflow-wrap: anywhere; }
+.rb-id { display: block; color: var(--faint); font-size: 10.5px; line-height: 1.3; overflow-wrap: anywhere; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
+.rb-track { display: flex; height: 18px; border-radius: 4px; background: #f1f3f6; overflow: hidden; }
+.rb-track b { display: block; height: 100%; min-width: 3px; }
+.rb-val { font-size: 12px; font-weight: 650; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12.5px; color: var(--muted); margin-top: 8px; }
 .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 3px; margin-right: 5px; vertical-align: -1px; }
 .bands { display: flex; height: 14px; border-radius: 7px; overflow: hidden; margin-top: 18px; background: var(--line); }
@@ -95,22 +102,26 @@ svg.chart .rid { fill: var(--faint); font-size: 10.5px; font-family: ui-monospac
 /* Tables */
 .tablewrap { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
-th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-weight: 650; padding: 8px 10px; border-bottom: 2px solid var(--line); white-space: nowrap; }
-td { padding: 10px 10px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+th { text-align: left; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 650; padding: 8px 8px; border-bottom: 2px solid var(--line); white-space: nowrap; }
+td { padding: 10px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 tr:last-child td { border-bottom: 0; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .metered { display: flex; align-items: center; justify-content: flex-end; gap: 8px; white-space: nowrap; }
 .metered .meter { margin-left: 0; }
 .errcount { display: inline-block; font-size: 11px; font-weight: 700; color: var(--error); background: var(--error-soft); border-radius: 999px; padding: 0 7px; margin-left: 6px; }
-td.key { font-weight: 650; overflow-wrap: anywhere; }
-.meter { display: inline-block; width: 70px; height: 7px; border-radius: 4px; background: var(--line); vertical-align: middle; margin-left: 8px; overflow: hidden; }
+td.key { font-weight: 650; overflow-wrap: anywhere; min-width: 8em; }
+/* The top rules by title: the widest column, wrapping (a custom rule's title can be long). */
+td.top { min-width: 15em; }
+ul.toprules { list-style: none; margin: 0; padding: 0; font-size: 13px; line-height: 1.35; }
+ul.toprules li { margin: 1px 0 3px; }
+ul.toprules .rule-title { overflow-wrap: anywhere; }
+ul.toprules b { color: var(--accent); font-size: 12px; white-space: nowrap; }
+.meter { display: inline-block; width: 56px; height: 7px; border-radius: 4px; background: var(--line); vertical-align: middle; margin-left: 8px; overflow: hidden; }
 .meter b { display: block; height: 100%; border-radius: 4px; }
 .dots { display: inline-grid; grid-template-columns: repeat(3, 9px); gap: 3px; vertical-align: middle; margin-right: 8px; }
 .dots i { width: 9px; height: 9px; border-radius: 50%; border: 1.5px solid #d9c7a0; }
 .dots i.on { background: var(--dab); border-color: var(--dab); }
 .tiername { color: var(--muted); font-size: 12.5px; }
-.chip { display: inline-block; font-size: 11.5px; padding: 1px 8px; border-radius: 9px; background: var(--accent-soft); color: var(--accent); margin: 2px 4px 2px 0; white-space: nowrap; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
-.chip b { font-family: system-ui, sans-serif; }
 
 /* Worst replies */
 .reply { padding: 0; overflow: hidden; margin-bottom: 16px; }
@@ -189,6 +200,5 @@ footer { color: var(--faint); font-size: 12.5px; text-align: center; padding: 8p
   th { font-size: 10px; letter-spacing: .03em; padding: 6px; white-space: normal; }
   td { padding: 7px 6px; }
   .meter { width: 36px; }
-  .chip { white-space: normal; }
 }
 `;

@@ -341,6 +341,11 @@ function truncate(s: string, max: number): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
+/**
+ * Findings per rule as HTML rows, not SVG: a title wraps onto a second line in its
+ * column instead of being cut at a fixed number of characters (SVG text cannot wrap),
+ * and a custom rule's long title or id never pushes the card wider than the page.
+ */
 function renderRuleChart(report: LintReport, lang: UiLang, title: (id: string) => string): string {
   const byRule = new Map<string, Record<Severity, number>>();
   for (const r of report.results) {
@@ -357,37 +362,24 @@ function renderRuleChart(report: LintReport, lang: UiLang, title: (id: string) =
   if (rows.length === 0) body = `<div class="empty">${h(W.noFindings[lang])}</div>`;
   else {
     const shown = rows.slice(0, 12);
-    const width = 600;
-    const labelW = 262;
-    const rowH = 34;
-    const top = 4;
-    const height = top + shown.length * rowH + 2;
-    const barMax = width - labelW - 44;
     const max = Math.max(...shown.map((r) => r.total));
     const colours: Record<Severity, string> = { error: '#c73a31', warning: '#e0a100', info: '#3a74c4' };
-    const parts: string[] = [];
-    shown.forEach((row, i) => {
-      const y = top + i * rowH;
-      parts.push(`<text class="rt" x="0" y="${y + 14}">${h(truncate(title(row.id), 30))}</text>`);
-      parts.push(`<text class="rid" x="0" y="${y + 27}">${h(truncate(row.id, 40))}</text>`);
-      let x = labelW;
-      parts.push(`<rect x="${labelW}" y="${y + 7}" width="${barMax}" height="18" rx="4" fill="#f1f3f6"/>`);
-      for (const s of ['error', 'warning', 'info'] as const) {
-        if (row.c[s] === 0) continue;
-        const w = Math.max(3, (barMax * row.c[s]) / max);
-        parts.push(
-          `<rect x="${x.toFixed(1)}" y="${y + 7}" width="${w.toFixed(1)}" height="18" rx="3" fill="${colours[s]}"><title>${h(`${title(row.id)} – ${t(UI[s], lang)}: ${row.c[s]}`)}</title></rect>`,
-        );
-        x += w;
-      }
-      parts.push(`<text class="val" x="${(x + 6).toFixed(1)}" y="${y + 21}">${row.total}</text>`);
+    const items = shown.map((row) => {
+      const bars = (['error', 'warning', 'info'] as const)
+        .filter((s) => row.c[s] > 0)
+        .map(
+          (s) =>
+            `<b style="width:${((100 * row.c[s]) / max).toFixed(2)}%;background:${colours[s]}" title="${h(`${title(row.id)} – ${t(UI[s], lang)}: ${row.c[s]}`)}"></b>`,
+        )
+        .join('');
+      return `<li data-rule="${h(row.id)}"><div class="rb-label"><div class="rule-title">${h(title(row.id))}</div><code class="rb-id">${h(row.id)}</code></div><div class="rb-track">${bars}</div><span class="rb-val">${row.total}</span></li>`;
     });
     const more = rows.length > shown.length ? `<div class="legend">${h(fill(W.moreRules[lang], { n: rows.length - shown.length }))}</div>` : '';
     const legend = (['error', 'warning', 'info'] as const)
       .filter((s) => rows.some((r) => r.c[s] > 0))
       .map((s) => `<span><i style="background:${colours[s]}"></i>${h(t(UI[s], lang))}</span>`)
       .join('');
-    body = `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${h(W.rulesTitle[lang])}">${parts.join('')}</svg><div class="legend">${legend}</div>${more}`;
+    body = `<ol class="rulebars" aria-label="${h(W.rulesTitle[lang])}">${items.join('')}</ol><div class="legend">${legend}</div>${more}`;
   }
   return `<div class="card"><h2>${h(W.rulesTitle[lang])}</h2><p class="caption">${h(W.rulesCaption[lang])}</p>${body}</div>`;
 }
@@ -450,7 +442,7 @@ function groupKeyLabel(key: string, by: GroupBy, lang: UiLang): string {
   return displayKey(key, lang);
 }
 
-function renderGroups(groups: Group[], by: GroupBy, card: BingoCard, lang: UiLang): string {
+function renderGroups(groups: Group[], by: GroupBy, card: BingoCard, lang: UiLang, title: (id: string) => string): string {
   const maxMean = Math.max(1, ...groups.map((g) => g.meanScore));
   const rows = groups
     .map((g) => {
@@ -460,7 +452,11 @@ function renderGroups(groups: Group[], by: GroupBy, card: BingoCard, lang: UiLan
           return `<i class="${s && s.hits > 0 ? 'on' : ''}" title="${h(sq.title[lang])}"></i>`;
         })
         .join('');
-      const chips = g.topRules.slice(0, 3).map((r) => `<span class="chip">${h(r.ruleId)} <b>×${r.count}</b></span>`).join('');
+      // Titles, not ids: the table is read by people; the id is the item's tooltip (and beside the title in the chart above).
+      const top = g.topRules
+        .slice(0, 3)
+        .map((r) => `<li title="${h(r.ruleId)}"><span class="rule-title">${h(title(r.ruleId))}</span>&nbsp;<b>×${r.count}</b></li>`)
+        .join('');
       const meanPct = Math.round((100 * g.meanScore) / maxMean);
       const cleanPct = Math.round(100 * g.cleanShare);
       return `<tr data-key="${h(g.key)}">
@@ -470,7 +466,7 @@ function renderGroups(groups: Group[], by: GroupBy, card: BingoCard, lang: UiLan
 <td class="num"><div class="metered">${h(formatPercent(g.cleanShare, lang))}<span class="meter"><b style="width:${cleanPct}%;background:#2d8a5b"></b></span></div></td>
 <td class="num">${g.findings}${g.errors > 0 ? `<span class="errcount" title="${h(W.errors[lang])}">${h(count(g.errors, 'error', lang))}</span>` : ''}</td>
 <td><span class="dots" aria-hidden="true">${dots}</span><b>${g.bingo.points}</b> <span class="tiername">${h(g.bingo.tier.title[lang])}</span></td>
-<td>${chips}</td>
+<td class="top">${top ? `<ul class="toprules">${top}</ul>` : ''}</td>
 </tr>`;
     })
     .join('\n');
@@ -649,7 +645,7 @@ export function renderHtml(report: LintReport, options: HtmlOptions): string {
   const by = options.groupBy ?? 'agent';
   let groups = options.groups;
   if (!groups && report.results.some((r) => r.meta?.agent)) groups = groupResults(report.results, 'agent', options.card);
-  const groupHtml = groups && groups.length > 0 ? renderGroups(groups, options.groups ? by : 'agent', options.card, lang) : '';
+  const groupHtml = groups && groups.length > 0 ? renderGroups(groups, options.groups ? by : 'agent', options.card, lang, ruleTitle) : '';
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
