@@ -14,6 +14,8 @@ export type Trilingual = Record<UiLang, string>;
 export interface MessageMeta {
   agent?: string;
   date?: string;
+  /** Minutes east of UTC the source gave its date in (a mail's Date header zone): reports show the time as its writer saw it. */
+  utcOffset?: number;
   id?: string;
   subject?: string;
   /** Sender address, lower-cased. */

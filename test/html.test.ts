@@ -8,6 +8,8 @@ import { loadCatalogue } from '../src/engine/catalogue.js';
 import { redactReport } from '../src/engine/redact.js';
 import { ruleMetas } from '../src/engine/rules.js';
 import { groupResults } from '../src/report/groups.js';
+import { localTime, showLocalTime } from '../src/report/local-time.js';
+import { dateHeaderOffset, mailMessage, parseMail } from '../src/input/eml.js';
 import { escapeHtml, highlightText, renderHtml, REPORT_CSP, scoreBins, worstResults } from '../src/report/html.js';
 import type { FileResult, Finding, LintReport, Severity, UiLang } from '../src/types.js';
 import { CHROMIUM, launchChromium } from './helpers.js';
@@ -526,4 +528,98 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
       await page.close();
     }
   }, 60000);
+});
+
+describe("times in the mail's own zone, or the configured one", () => {
+  it('reads the offset of a Date header', () => {
+    const head = (date: string) => `From: a@b.fi\r\nDate: ${date}\r\nSubject: x\r\n`;
+    expect(dateHeaderOffset(head('Thu, 12 Mar 2026 14:05:00 +0200'))).toBe(120);
+    expect(dateHeaderOffset(head('Thu, 2 Apr 2026 14:05:00 +0300 (EEST)'))).toBe(180);
+    expect(dateHeaderOffset(head('Thu, 2 Apr 2026 14:05:00\r\n -0530'))).toBe(-330);
+    expect(dateHeaderOffset(head('Thu, 2 Apr 2026 14:05:00 GMT'))).toBe(0);
+    expect(dateHeaderOffset(head('Thu, 2 Apr 2026 14:05:00 EDT'))).toBe(-240);
+    // "-0000": the time is UTC, the writer's zone unknown (RFC 5322 3.3).
+    expect(dateHeaderOffset(head('Thu, 2 Apr 2026 14:05:00 -0000'))).toBeUndefined();
+    expect(dateHeaderOffset(head('yesterday'))).toBeUndefined();
+    expect(dateHeaderOffset('From: a@b.fi\r\nX-Date: Thu, 2 Apr 2026 14:05:00 +0300\r\n')).toBeUndefined();
+  });
+
+  it('keeps the offset beside the UTC instant (the JSON contract is unchanged)', async () => {
+    const raw = 'From: Laura <laura@sointu.fi>\r\nDate: Tue, 31 Mar 2026 00:30:00 +0300\r\nSubject: x\r\nMessage-ID: <m1@sointu.fi>\r\n\r\nHei Anna,\r\nkiitos.\r\nLaura\r\n';
+    const parsed = await parseMail(Buffer.from(raw));
+    const mail = 'mail' in parsed ? parsed.mail! : undefined;
+    expect(mail?.date).toBe('2026-03-30T21:30:00.000Z');
+    expect(mailMessage('x.eml', mail!).meta).toMatchObject({ date: '2026-03-30T21:30:00.000Z', utcOffset: 180 });
+  });
+
+  it('shows the time as its writer saw it, with the offset, in each UI language', () => {
+    const meta = { date: '2026-03-30T21:30:00.000Z', utcOffset: 180 };
+    expect(showLocalTime(localTime(meta)!, 'fi')).toBe('31.3.2026 klo 0.30 (UTC+3)');
+    expect(showLocalTime(localTime(meta)!, 'sv')).toBe('2026-03-31 kl. 00.30 (UTC+3)');
+    expect(showLocalTime(localTime(meta)!, 'en')).toBe('2026-03-31 00:30 (UTC+3)');
+    // A date string's own offset when the source gives no other (JSON Lines).
+    expect(showLocalTime(localTime({ date: '2026-03-12T14:05:00+02:00' })!, 'fi')).toBe('12.3.2026 klo 14.05 (UTC+2)');
+    expect(showLocalTime(localTime({ date: '2026-03-12T14:05:00-03:30' })!, 'en')).toBe('2026-03-12 14:05 (UTC-3:30)');
+    expect(showLocalTime(localTime({ date: '2026-03-12T14:05:00-03:30' })!, 'fi')).toBe('12.3.2026 klo 14.05 (UTC−3.30)');
+    // A configured zone, summer time included: Helsinki is +2 before 29 March 2026 and +3 after.
+    expect(showLocalTime(localTime({ date: '2026-03-26T12:05:00.000Z', utcOffset: 0 }, 'Europe/Helsinki')!, 'fi')).toBe('26.3.2026 klo 14.05 (UTC+2)');
+    expect(showLocalTime(localTime({ date: '2026-03-30T11:05:00.000Z', utcOffset: 0 }, 'Europe/Helsinki')!, 'fi')).toBe('30.3.2026 klo 14.05 (UTC+3)');
+    expect(showLocalTime(localTime(meta, 'UTC')!, 'en')).toBe('2026-03-30 21:30 (UTC)');
+    // A time with no zone (a CSV export's) is the export's own: as written, no offset, never converted.
+    expect(showLocalTime(localTime({ date: '2026-03-12T14:05' }, 'Europe/Helsinki')!, 'fi')).toBe('12.3.2026 klo 14.05');
+    expect(showLocalTime(localTime({ date: '2026-03-12' })!, 'sv')).toBe('2026-03-12');
+    expect(localTime({ date: 'eilen' })).toBeNull();
+  });
+
+  it('puts the report and its months on the writer’s day, not UTC’s', () => {
+    const result: FileResult = {
+      path: 'a.mbox#1',
+      language: 'fi',
+      channel: 'email',
+      score: 1,
+      bingo: { points: 0, squares: [] },
+      findings: [at('Hei,\nkiitos.', 'greeting/generic', 'Hei,', 'm')],
+      suppressed: 0,
+      meta: { agent: 'Laura', date: '2026-03-31T21:30:00.000Z', utcOffset: 180 },
+    };
+    const report: LintReport = { results: [result], errors: [], summary: { files: 1, findings: 1, errors: 0, warnings: 1, infos: 0, suppressed: 0, score: 1 } };
+    const html = renderHtml(report, { uiLang: 'fi', card });
+    expect(html).toContain('<span class="date">1.4.2026 klo 0.30 (UTC+3)</span>');
+    expect(html).toMatch(/<div class="subline">.*<span>1\.4\.2026<\/span>/);
+    expect(renderHtml(report, { uiLang: 'fi', card, timeZone: 'UTC' })).toContain('<span class="date">31.3.2026 klo 21.30 (UTC)</span>');
+    expect(groupResults([result], 'month', card).map((g) => g.key)).toEqual(['2026-04']);
+    expect(groupResults([result], 'month', card, 'UTC').map((g) => g.key)).toEqual(['2026-03']);
+  });
+
+  describe('from the command line', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'aspalint-tz-'));
+      writeFileSync(join(dir, 'agents.mbox'), agentsMbox());
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const dates = (html: string) => [...new Set([...html.matchAll(/<span class="date">([^<]*)<\/span>/g)].map((m) => m[1]!.replace(/^\S+ /, '')))].sort();
+
+    it("shows each mail's own Date offset, +0200 before summer time and +0300 after", () => {
+      const html = cliHtml(dir, 'own.html', ['agents.mbox', '--agents', '@sointuenergia.fi', '--ui-lang', 'fi']);
+      expect(dates(html)).toEqual(['klo 14.05 (UTC+2)', 'klo 14.05 (UTC+3)']);
+      expect(html).toContain('<span>26.3.2026 – 6.4.2026</span>');
+    }, 60000);
+
+    it('shows the zone of --time-zone, or of timeZone: in the config', () => {
+      expect(dates(cliHtml(dir, 'utc.html', ['agents.mbox', '--agents', '@sointuenergia.fi', '--ui-lang', 'en', '--time-zone', 'UTC']))).toEqual(['11:05 (UTC)', '12:05 (UTC)']);
+      writeFileSync(join(dir, 'stockholm.yaml'), 'timeZone: Europe/Stockholm\n');
+      expect(dates(cliHtml(dir, 'sthlm.html', ['agents.mbox', '-c', 'stockholm.yaml', '--agents', '@sointuenergia.fi', '--ui-lang', 'sv']))).toEqual(['kl. 13.05 (UTC+1)', 'kl. 13.05 (UTC+2)']);
+    }, 60000);
+
+    it('refuses a zone it does not know, with the line of the config', () => {
+      const flag = spawnSync(process.execPath, [bin, 'agents.mbox', '--time-zone', 'Europe/Helsinky'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+      expect(flag.status).toBe(2);
+      expect(flag.stderr).toMatch(/^aspalint: option '--time-zone <zone>' argument 'Europe\/Helsinky' is invalid\. expected an IANA time zone/);
+      writeFileSync(join(dir, 'bad-zone.yaml'), 'uiLang: en\ntimeZone: Mars/Olympus\n');
+      const config = spawnSync(process.execPath, [bin, 'agents.mbox', '-c', 'bad-zone.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+      expect(config.status).toBe(2);
+      expect(config.stderr).toBe('aspalint: bad-zone.yaml:2: unknown time zone "Mars/Olympus" (an IANA name such as Europe/Helsinki, or UTC)\n');
+    }, 60000);
+  });
 });

@@ -53,7 +53,8 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
   const card = loadCatalogue().bingo;
   const { formatGroupsText, groupResults, groupsJsonValue } = flags.groupBy || flags.format === 'html' ? await import('../report/groups.js') : ({} as typeof import('../report/groups.js'));
   const options = { color, card, ...(uiLang ? { uiLang } : {}) };
-  const groups = (results: FileResult[]) => (flags.groupBy ? groupResults(results, flags.groupBy, card) : undefined);
+  const timeZone = flags.timeZone ?? linter.config.timeZone;
+  const groups = (results: FileResult[]) => (flags.groupBy ? groupResults(results, flags.groupBy, card, timeZone) : undefined);
   if (flags.format === 'html') {
     const { renderHtml } = await import('../report/html.js');
     const keeper = worstKeeper(10);
@@ -64,7 +65,7 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
       (results, summary, errors, lang) => {
         const texts = new Map(results.filter((r) => r.source).map((r) => [r.path, r.source!.text]));
         const g = groups(results);
-        return renderHtml({ results, errors, summary }, { uiLang: lang, card, messages: texts, ruleTitles, ...(g ? { groups: g, groupBy: flags.groupBy! } : {}), redacted: !!flags.redact });
+        return renderHtml({ results, errors, summary }, { uiLang: lang, card, messages: texts, ruleTitles, ...(timeZone ? { timeZone } : {}), ...(g ? { groups: g, groupBy: flags.groupBy! } : {}), redacted: !!flags.redact });
       },
       { slim: keeper.slim },
     );

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Channel, UiLang } from '../types.js';
 import type { InputFormat } from '../input/read-inputs.js';
 import { GROUP_BY, type GroupBy } from '../report/groups.js';
+import { isTimeZone } from '../engine/config.js';
 
 export interface LintFlags {
   format: string;
@@ -36,12 +37,18 @@ export interface LintFlags {
   printConfig?: string;
   /** false for --no-inline-config. */
   inlineConfig: boolean;
+  timeZone?: string;
 }
 
 // commander names the option in an InvalidArgumentError's message ("option '--jobs <n>' argument 'x' is invalid. …").
 function intArg(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
   return Number(value);
+}
+
+function timeZoneArg(value: string): string {
+  if (!isTimeZone(value)) throw new InvalidArgumentError('expected an IANA time zone such as Europe/Helsinki, or UTC.');
+  return value;
 }
 
 function positiveInt(value: string): number {
@@ -86,6 +93,7 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--columns <mapping>', 'columns of a CSV export: reply=Body,customer=Question,agent=Assignee,id=Ticket,date=Created')
     .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores, at most 4 × cores)', positiveInt)
     .option('--template', 'read every input as a template: placeholders understood, control tags ignored')
+    .option('--time-zone <zone>', "zone of the times in the HTML report and of --group-by month, e.g. Europe/Helsinki (default: each mail's own)", timeZoneArg)
     .addOption(new Option('--group-by <key>', 'figures per agent, month, channel or language').choices([...GROUP_BY]))
     .option('--redact', 'mask personal data (addresses, phone and id numbers, cards, customer names) in the output');
   if (withFix) {

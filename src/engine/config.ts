@@ -38,6 +38,8 @@ export interface Config {
   language?: 'auto' | 'fi' | 'sv';
   channel?: Channel;
   uiLang?: UiLang;
+  /** The zone reports show times in (IANA, "Europe/Helsinki"); default: each mail's own offset. */
+  timeZone?: string;
   rules?: Record<string, SeverityOrOff | RuleSetting>;
   phrases?: Record<string, PhraseLists>;
   customRules?: Record<string, CustomRule>;
@@ -161,6 +163,9 @@ export function loadConfig(file: string): Config {
     throw new ConfigError(file, lineOf(doc, counter, path), message);
   }
   const config = data as Config;
+  if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
+    throw new ConfigError(file, lineOf(doc, counter, ['timeZone']), `unknown time zone "${config.timeZone}" (an IANA name such as Europe/Helsinki, or UTC)`);
+  }
   pluginsOf(config, dirname(file), (i) => lineOf(doc, counter, ['plugins', i]), file);
   checkRuleIds(config, file, doc, counter);
   checkPlaybooks(config, file, doc, counter);
@@ -256,6 +261,16 @@ function checkRuleIds(config: Config, file: string, doc: Document, counter: Line
     if (!phraseRules.has(id)) {
       throw new ConfigError(file, lineOf(doc, counter, ['phrases', id]), `phrases can only be added to a phrase rule or a custom rule, not "${id}"`);
     }
+  }
+}
+
+/** Whether the runtime knows a time zone name (IANA: "Europe/Helsinki", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -24,6 +24,8 @@ export interface MailRecord {
   fromName?: string;
   /** Date header as an ISO string (UTC). */
   date?: string;
+  /** The Date header's own offset, minutes east of UTC ("+0300" → 180); absent for "-0000" (zone unknown). */
+  utcOffset?: number;
   subject?: string;
   /** The text body as the recipient reads it (quoted history included). */
   text: string;
@@ -120,6 +122,27 @@ function clean(value: string | undefined): string | undefined {
   return fixed === '' || misdecoded(fixed) ? undefined : fixed;
 }
 
+/** RFC 5322's obsolete zone names (4.3), besides numeric offsets. */
+const NAMED_ZONES: Record<string, number> = { UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+
+/**
+ * The zone of a raw Date header: "Thu, 12 Mar 2026 14:05:00 +0200 (EET)" → 120. The
+ * parsed Date keeps only the instant; reports show the time in the writer's own offset.
+ * "-0000" means the zone is not known (RFC 5322 3.3): undefined.
+ */
+export function dateHeaderOffset(rawHead: string): number | undefined {
+  const header = /^date:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(rawHead)?.[1]?.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  if (!header) return undefined;
+  const numeric = /\s([+-])(\d{2})(\d{2})$/.exec(header);
+  if (numeric) {
+    if (numeric[1] === '-' && numeric[2] === '00' && numeric[3] === '00') return undefined;
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
+    return minutes < 24 * 60 && Number(numeric[3]) < 60 ? (numeric[1] === '-' ? -minutes : minutes) : undefined;
+  }
+  const named = /\s([A-Za-z]{1,3})$/.exec(header)?.[1]?.toUpperCase();
+  return named !== undefined && Object.hasOwn(NAMED_ZONES, named) ? NAMED_ZONES[named] : undefined;
+}
+
 function isoDate(date: Date | undefined): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
@@ -176,7 +199,11 @@ export async function parseMail(input: Uint8Array, options: EmlOptions = {}): Pr
   if (name) mail.fromName = name.replace(/^["']|["']$/g, '');
   // mailparser leaves `date` unset without a Date header; the mbox "From " line time is the reader's fallback.
   const date = parsed.headers.has('date') ? isoDate(parsed.date) : undefined;
-  if (date) mail.date = date;
+  if (date) {
+    mail.date = date;
+    const offset = dateHeaderOffset(rawHead);
+    if (offset !== undefined) mail.utcOffset = offset;
+  }
   const subject = clean(parsed.subject);
   if (subject) mail.subject = subject;
   return { mail };
@@ -194,6 +221,7 @@ export function mailMessage(path: string, mail: MailRecord): ArchiveMessage & { 
   const agent = mail.fromName ?? mail.fromAddress;
   if (agent) meta.agent = agent;
   if (mail.date) meta.date = mail.date;
+  if (mail.utcOffset !== undefined) meta.utcOffset = mail.utcOffset;
   if (mail.messageId) meta.id = mail.messageId;
   if (mail.subject) meta.subject = mail.subject;
   if (mail.fromAddress) meta.from = mail.fromAddress;

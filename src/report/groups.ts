@@ -2,6 +2,7 @@ import type { BingoCard, BingoTier } from '../engine/catalogue.js';
 import { loadCatalogue } from '../engine/catalogue.js';
 import { tallyBingo, type SquareTally } from '../engine/bingo.js';
 import type { FileResult, Trilingual, UiLang } from '../types.js';
+import { localTime } from './local-time.js';
 
 /** What replies can be grouped by (`--group-by`). */
 export type GroupBy = 'agent' | 'month' | 'channel' | 'language';
@@ -42,15 +43,15 @@ export interface Group {
   bingo: GroupBingo;
 }
 
-/** The group key of one result. */
-export function groupKey(result: FileResult, by: GroupBy): string {
+/** The group key of one result; a month is the one its writer (or `timeZone`) was in, not UTC's. */
+export function groupKey(result: FileResult, by: GroupBy, timeZone?: string): string {
   switch (by) {
     case 'agent': {
       const agent = result.meta?.agent?.trim();
       return agent ? agent : UNKNOWN_KEY;
     }
     case 'month':
-      return monthOf(result.meta?.date);
+      return monthOf(localTime(result.meta, timeZone)?.day ?? result.meta?.date);
     case 'channel':
       return result.channel;
     case 'language':
@@ -91,10 +92,10 @@ function counted(result: FileResult) {
 }
 
 /** Groups results by agent, month, channel or language, in key order. */
-export function groupResults(results: FileResult[], by: GroupBy, card: BingoCard = loadCatalogue().bingo): Group[] {
+export function groupResults(results: FileResult[], by: GroupBy, card: BingoCard = loadCatalogue().bingo, timeZone?: string): Group[] {
   const buckets = new Map<string, FileResult[]>();
   for (const r of results) {
-    const key = groupKey(r, by);
+    const key = groupKey(r, by, timeZone);
     const list = buckets.get(key);
     if (list) list.push(r);
     else buckets.set(key, [r]);

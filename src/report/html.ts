@@ -13,6 +13,7 @@ import { MASK_BLOCK, MASK_FILL, MASK_LABELS } from '../engine/redact.js';
 import type { Channel, FileResult, Finding, Lang, LintReport, Severity, Trilingual, UiLang } from '../types.js';
 import { displayKey, formatNumber, formatPercent, GROUP_WORDS, groupResults, type Group, type GroupBy } from './groups.js';
 import { REPORT_CSS } from './html-assets.js';
+import { localTime, showDay, showLocalTime } from './local-time.js';
 import { count, inputErrorMessage, t, UI } from './i18n.js';
 
 export interface HtmlOptions {
@@ -33,6 +34,11 @@ export interface HtmlOptions {
   worst?: number;
   /** Shows a "personal data masked" badge. */
   redacted?: boolean;
+  /**
+   * The zone times are shown in (an IANA name, `timeZone:` / `--time-zone`); default:
+   * each mail's own Date header offset.
+   */
+  timeZone?: string;
 }
 
 const W = {
@@ -159,37 +165,24 @@ function ruleTitleLookup(options: HtmlOptions): (id: string) => string {
 // ---------------------------------------------------------------------------
 // Header and summary
 
-function isoDay(date: string | undefined): string | null {
-  const m = date ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
-
-function showDay(day: string, lang: UiLang): string {
-  const [y, m, d] = day.split('-');
-  return lang === 'fi' ? `${Number(d)}.${Number(m)}.${y}` : day;
-}
-
-/** "2025-03-03T09:12:00+02:00" → "3.3.2025 9.12" (fi), "2025-03-03 09:12" (sv, en); other forms as given. */
-function showDate(date: string, lang: UiLang): string {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(date);
-  if (!m) return date;
-  const day = showDay(m[1]!, lang);
-  if (!m[2]) return day;
-  return lang === 'fi' ? `${day} ${Number(m[2])}.${m[3]}` : `${day} ${m[2]}:${m[3]}`;
-}
-
-function dateRange(results: FileResult[], lang: UiLang): string | null {
-  const days = results.map((r) => isoDay(r.meta?.date)).filter((d): d is string => d !== null).sort();
+function dateRange(results: FileResult[], lang: UiLang, timeZone: string | undefined): string | null {
+  const days = results.map((r) => localTime(r.meta, timeZone)?.day).filter((d): d is string => d !== undefined).sort();
   if (days.length === 0) return null;
   const first = showDay(days[0]!, lang);
   const last = showDay(days[days.length - 1]!, lang);
   return first === last ? first : `${first} – ${last}`;
 }
 
+/** A reply's date as its writer saw it (or in the configured zone), with the offset; a form it cannot read, as given. */
+function showDate(meta: FileResult['meta'], lang: UiLang, timeZone: string | undefined): string {
+  const local = localTime(meta, timeZone);
+  return local ? showLocalTime(local, lang) : (meta?.date ?? '');
+}
+
 function renderHeader(report: LintReport, options: HtmlOptions, title: string): string {
   const lang = options.uiLang;
   const parts = [`<span>${report.results.length} ${h(W.repliesLower[lang])}</span>`];
-  const range = dateRange(report.results, lang);
+  const range = dateRange(report.results, lang, options.timeZone);
   if (range) parts.push(`<span>${h(range)}</span>`);
   if (options.redacted) parts.push(`<span class="badge redacted">${h(W.redacted[lang])}</span>`);
   return `<header class="top"><div class="page">
@@ -609,7 +602,7 @@ function renderWorst(report: LintReport, options: HtmlOptions, title: (id: strin
       const text = options.messages?.get(r.path);
       const metas: string[] = [];
       if (r.meta?.agent) metas.push(`<span class="agent">${h(r.meta.agent)}</span>`);
-      if (r.meta?.date) metas.push(`<span>${h(showDate(r.meta.date, lang))}</span>`);
+      if (r.meta?.date) metas.push(`<span class="date">${h(showDate(r.meta, lang, options.timeZone))}</span>`);
       metas.push(`<span>${h(CHANNEL_NAMES[r.channel]?.[lang] ?? r.channel)}</span>`);
       metas.push(`<span>${h(LANG_NAMES[r.language]?.[lang] ?? r.language)}</span>`);
       if (r.meta?.subject) metas.push(`<span>“${h(truncate(r.meta.subject, 80))}”</span>`);
