@@ -48,7 +48,7 @@ describe('aspalint mcp', () => {
     expect(JSON.parse(result.content[0]!.text)).toEqual(expected);
     expect(expected.score).toBeGreaterThan(0);
     expect(expected.bingo.squares).toContain('stiff');
-    expect(expected.findings.find((f) => f.ruleId === 'phrase/calque')?.suggestions).toContain('ota rohkeasti yhteyttä');
+    expect(expected.findings.find((f) => f.ruleId === 'phrase/calque')?.suggestions).toContain('Ota rohkeasti yhteyttä');
   });
 
   it("lint_reply uses the customer's message, and a revised draft scores 0", async () => {

@@ -7,6 +7,12 @@ import type { Channel, Lang, Severity, Trilingual } from '../types.js';
 export interface PhraseEntry {
   match: string;
   suggest?: string[];
+  /**
+   * Suggestions for a reply that addresses its reader as te/ni (the polite plural):
+   * "huomaattehan, että" where `suggest` has "huomaathan, että", so that taking the
+   * suggestion does not mix sinä and te. `suggest` serves the other replies.
+   */
+  suggestPolite?: string[];
   /** Replacement text, present only where the swap is safe in any sentence. */
   fix?: string;
   severity?: Severity;
