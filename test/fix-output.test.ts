@@ -3,7 +3,7 @@
  * issue: what a careful tester did, and what must hold afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,20 @@ describe('-o FILE (issue 11.2)', () => {
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('old report');
     expect(run(['r.txt', '-f', 'json', '-o', 'report.json'], dir).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).files[0].path).toBe('r.txt');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a folder as -o is one line and exit 2; a report file keeps its mode, whatever the umask', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'r.txt'), FIXABLE);
+    mkdirSync(join(dir, 'reports'));
+    const { code, stderr } = run(['r.txt', '-o', 'reports'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toBe('aspalint: reports: cannot write (EISDIR)\n');
+    writeFileSync(join(dir, 'shared.json'), 'old');
+    chmodSync(join(dir, 'shared.json'), 0o666);
+    expect(run(['r.txt', '-f', 'json', '-o', 'shared.json'], dir).code).toBe(0);
+    expect(statSync(join(dir, 'shared.json')).mode & 0o777).toBe(0o666);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -5,14 +5,13 @@
  * half a file and a crash never leaves one), keeping its mode and its encoding
  * (UTF-8, UTF-8 with a byte order mark, UTF-16 with a byte order mark).
  */
-import { accessSync, chmodSync, closeSync, constants, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { Finding } from '../types.js';
 import { decodeText } from '../input/decode.js';
 import { fixUntilStable, type FixLoopResult } from '../engine/fix.js';
 import { readMacroCollection, toSourceFix, type MacroMessage, type MacroOptions } from '../input/macros.js';
+import { codeError, openAtomic } from './atomic-file.js';
 
 export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -45,16 +44,10 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer {
   }
 }
 
-/** Why a file was not written: the system's code, or ECHANGED when it changed after it was read. */
-function writeError(code: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(code), { code });
-}
-
 /**
- * Writes `content` to `path` atomically: a temporary file beside it, flushed,
- * given the original's mode, then renamed over it. A symbolic link is followed
- * (its target is rewritten, the link stays). On failure the temporary file is
- * removed and the original is untouched.
+ * Writes `content` to `path` atomically (see atomic-file.ts): a symbolic link
+ * is followed, the original's mode is kept, and on failure the original is
+ * untouched.
  *
  * A file without write permission is not replaced (renaming over it would
  * bypass the permission): EACCES. With `expected`, the bytes the caller read,
@@ -62,46 +55,16 @@ function writeError(code: string): NodeJS.ErrnoException {
  * between is kept: ECHANGED, nothing written.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: { expected?: Uint8Array } = {}): void {
-  let target = path;
+  const file = openAtomic(path, { respectReadOnly: true });
   try {
-    target = realpathSync(path);
-  } catch {
-    // A new file: written where it was asked for.
-  }
-  let mode: number | undefined;
-  try {
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  if (mode !== undefined) {
-    // Read-only for everyone (chmod a-w) is refused even for root, as editors do.
-    if ((mode & 0o222) === 0) throw writeError('EACCES');
-    accessSync(target, constants.W_OK);
-  }
-  const temp = join(dirname(target), `.${basename(target)}.aspalint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', mode ?? 0o666);
-  try {
-    try {
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    // openSync's mode is filtered by the umask; the original's mode is kept as it was.
-    if (mode !== undefined) chmodSync(temp, mode);
-    if (options.expected && !sameBytes(target, options.expected)) throw writeError('ECHANGED');
-    renameSync(temp, target);
+    file.write(content);
   } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
+    file.discard();
     throw err;
   }
+  file.commit(() => {
+    if (options.expected && !sameBytes(file.target, options.expected)) throw codeError('ECHANGED');
+  });
 }
 
 function sameBytes(path: string, expected: Uint8Array): boolean {

@@ -1,6 +1,6 @@
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openAtomic, type AtomicFile } from './atomic-file.js';
 
 /** The process's streams and surroundings, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -57,55 +57,37 @@ export function checkOutputNotInput(io: Io, file: string | undefined, inputs: st
  */
 export function openOutput(io: Io, file: string | undefined): Output {
   if (!file) return { write: (s) => void io.stdout.write(s), close: () => {}, abort: () => {} };
-  const target = realFile(resolve(io.cwd, file));
-  let mode: number | undefined;
+  const cannot = (err: unknown) => new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  let out: AtomicFile;
   try {
-    const info = statSync(target);
-    if (info.isDirectory()) throw new UsageError(`${file}: cannot write (EISDIR)`);
-    mode = info.mode & 0o7777;
+    out = openAtomic(resolve(io.cwd, file));
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-  }
-  const temp = join(dirname(target), `.${basename(target)}.aspalint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temp, 'wx', mode ?? 0o666);
-  } catch (err) {
-    throw new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannot(err);
   }
   let open = true;
-  const remove = () => {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
-  };
   // A run that ends in an exception leaves the file as it was, and no temporary file.
   const onExit = () => {
-    if (open) remove();
+    if (open) out.discard();
   };
   process.once('exit', onExit);
+  const finish = () => {
+    if (!open) return false;
+    open = false;
+    process.removeListener('exit', onExit);
+    return true;
+  };
   return {
-    write: (s) => void writeSync(fd, s),
+    write: (s) => out.write(s),
     close: () => {
-      if (!open) return;
-      open = false;
-      process.removeListener('exit', onExit);
-      closeSync(fd);
+      if (!finish()) return;
       try {
-        renameSync(temp, target);
+        out.commit();
       } catch (err) {
-        remove();
-        throw new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw cannot(err);
       }
     },
     abort: () => {
-      if (!open) return;
-      open = false;
-      process.removeListener('exit', onExit);
-      closeSync(fd);
-      remove();
+      if (finish()) out.discard();
     },
   };
 }
