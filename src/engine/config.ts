@@ -304,7 +304,8 @@ export interface FileSettings {
 /** Compiled glob matchers, once per list: compiling one per file was a third of a batch run. */
 const matchers = new WeakMap<string[], (path: string) => boolean>();
 
-function matcher(globs: string[]): (path: string) => boolean {
+/** The matcher of a list of globs, relative paths with forward slashes, dotfiles included (config globs and ignore rules alike). */
+export function globMatcher(globs: string[]): (path: string) => boolean {
   let match = matchers.get(globs);
   if (!match) matchers.set(globs, (match = picomatch(globs, { dot: true })));
   return match;
@@ -316,9 +317,9 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
   if (config.channel) settings.channel = config.channel;
   if (config.language) settings.language = config.language;
   if (path === null) return settings;
-  const rel = relative(configDir, resolve(path)).split(sep).join('/');
+  const rel = relativePath(configDir, path);
   for (const override of config.overrides ?? []) {
-    if (!matcher(override.files)(rel)) continue;
+    if (!globMatcher(override.files)(rel)) continue;
     if (override.channel) settings.channel = override.channel;
     if (override.language) settings.language = override.language;
     Object.assign(settings.rules, override.rules ?? {});
@@ -328,5 +329,10 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
 
 /** Whether a path, taken relative to the config's folder, matches any of the globs. */
 export function matchesGlobs(globs: string[], configDir: string, path: string): boolean {
-  return matcher(globs)(relative(configDir, resolve(path)).split(sep).join('/'));
+  return globMatcher(globs)(relativePath(configDir, path));
+}
+
+/** A path relative to a folder, with forward slashes, as globs are written ("../x" when outside it). */
+export function relativePath(base: string, path: string): string {
+  return relative(base, resolve(path)).split(sep).join('/');
 }

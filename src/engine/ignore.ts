@@ -4,9 +4,8 @@
  * ESLint combines `ignorePatterns`, `.eslintignore` and its flags.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { ConfigError } from './config.js';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, globMatcher, relativePath } from './config.js';
 
 const IGNORE_FILE = '.aspalintignore';
 
@@ -38,7 +37,7 @@ function ruleOf(line: string): Rule | undefined {
   if (p === '') return undefined;
   const base = anchored ? p : `**/${p}`;
   const globs = folder ? [`${base}/**`] : [base, `${base}/**`];
-  return { negated, match: picomatch(globs, { dot: true }) };
+  return { negated, match: globMatcher(globs) };
 }
 
 /** Rules of a gitignore-style text; the later line wins, as in git. */
@@ -52,10 +51,6 @@ function matches(rules: Rule[], rel: string): boolean {
   return ignored;
 }
 
-function relativePath(base: string, path: string): string {
-  return relative(base, resolve(path)).split(sep).join('/');
-}
-
 /**
  * The run's "is this file ignored?" predicate. `configGlobs` are relative to
  * `configDir`; the ignore file's lines to its own folder; patterns to `cwd`.
@@ -64,7 +59,7 @@ function relativePath(base: string, path: string): string {
 export function ignoreMatcher(configGlobs: string[], configDir: string, options: IgnoreOptions = {}, cwd: string = process.cwd()): (path: string) => boolean {
   if (options.noIgnore) return () => false;
   const sources: { base: string; rules?: Rule[]; globs?: (rel: string) => boolean }[] = [];
-  if (configGlobs.length > 0) sources.push({ base: configDir, globs: picomatch(configGlobs, { dot: true }) });
+  if (configGlobs.length > 0) sources.push({ base: configDir, globs: globMatcher(configGlobs) });
   const file = options.ignorePath ? resolve(cwd, options.ignorePath) : join(configDir, IGNORE_FILE);
   if (options.ignorePath || existsSync(file)) {
     let text: string;
