@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes, fixUntilStable } from '../src/engine/fix.js';
 import { createLinter } from '../src/engine/linter.js';
 import { detectEncoding, encodeText, fixCollectionFile, fixFile, unifiedDiff, writeFileAtomic, writeIfChanged } from '../src/cli/fix-files.js';
+import { runFixes } from '../src/cli/fix-command.js';
+import type { Io } from '../src/cli/io.js';
 import { blankControls, findTemplateSyntax, isTemplatePath } from '../src/text/template.js';
 import { readMacroCollection, toSourceFix } from '../src/input/macros.js';
 import type { Config } from '../src/engine/config.js';
@@ -318,6 +320,25 @@ describe('fix-files', () => {
     expect(after).toBe(json.replace('12.50 euroa', '12,50 euroa'));
     expect(JSON.parse(after).macros[0].actions[0].value).toContain('\n\nhyvitimme 12,50 euroa. "Kiitos"');
     expect(fixCollectionFile(file, (m) => linter.lint({ path: m.path, text: blankControls(m.text) }), { dryRun: true }).changed).toBe(false);
+  });
+
+  it('--fix-dry-run lints the members of a macro collection once per pass, not once more for the report', async () => {
+    const file = join(dir, 'makrot-dry.json');
+    const json = `${JSON.stringify({ macros: [{ title: 'Hyvitys', actions: [{ field: 'comment_value', value: 'Hei Anna,\n\nhyvitimme 12.50 euroa.\n\nTerveisin\nLaura' }] }] }, null, 2)}\n`;
+    writeFileSync(file, json);
+    const linter = createLinter({ config: { rules: { 'template/placeholder': 'off' } } });
+    let lints = 0;
+    const counting = { ...linter, lint: (...args: Parameters<typeof linter.lint>) => (lints++, linter.lint(...args)) };
+    let printed = '';
+    const io = { stdout: { write: (s: string) => (printed += s) } } as unknown as Io;
+    const { remaining, changed } = await runFixes([file], counting, { dryRun: true }, io);
+    expect(changed).toBe(1);
+    expect(printed).toContain('hyvitimme 12,50 euroa.');
+    // Pass 1 finds the fix, pass 2 finds nothing left: two lints of the one member, and its report is pass 2's.
+    expect(lints).toBe(2);
+    expect(remaining.map((r) => r.path)).toEqual([`${file}#Hyvitys`]);
+    expect(remaining[0]!.findings.some((f) => f.ruleId === 'format/number')).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(json);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FileResult, InputError } from '../types.js';
 import type { Linter } from '../engine/linter.js';
 import { expand, formatOf, type InputFormat } from '../input/read-inputs.js';
-import { isMacroCollectionPath, readMacroCollection, type MacroMessage } from '../input/macros.js';
+import { isMacroCollectionPath, type MacroMessage } from '../input/macros.js';
 import { fixCollectionFile, fixFile, FixWriteError } from './fix-files.js';
 import type { Io } from './io.js';
 
@@ -39,15 +39,13 @@ export async function runFixes(
       continue;
     }
     try {
+      // The fix loop's last lint is of the text as fixed: a dry run reports it, without linting again.
       const result = macros
         ? fixCollectionFile(entry, (m: MacroMessage) => linter.lint(m), { dryRun: options.dryRun, macros })
         : fixFile(entry, (text) => linter.lint({ path: entry, text }), { dryRun: options.dryRun });
       if (result.changed) changed++;
       if (options.dryRun && result.diff) io.stdout.write(result.diff);
-      if (options.dryRun) {
-        if (macros) remaining.push(...readMacroCollection(entry, result.output, macros).messages.map((m) => linter.lint(m)));
-        else remaining.push(result.last as FileResult);
-      }
+      if (options.dryRun) remaining.push(...('members' in result.last ? result.last.members : [result.last]));
     } catch (err) {
       if (err instanceof FixWriteError) {
         errors.push(err.code === 'ECHANGED' ? { path: entry, code: 'changed-since-read' } : { path: entry, code: 'not-written', detail: { reason: err.code } });

@@ -162,24 +162,28 @@ export function fixFile<T extends { findings: readonly Finding[] }>(
  * (escaped for the scalar's style; HTML bodies and approximately mapped ones
  * are not fixed), and the file is fixed until stable like any other. `path` is
  * the path the members are named after ("macros/makrot.yaml#Title").
- * `last.findings` holds only the fixes still proposed, in file offsets; lint
- * the file again for the report.
+ * `last.findings` holds only the fixes still proposed, in file offsets;
+ * `last.members` the members' own lint results of the text as fixed (what a
+ * dry run reports, without linting them again).
  */
-export function fixCollectionFile(
+export function fixCollectionFile<R extends { findings: readonly Finding[] }>(
   path: string,
-  lintMember: (message: MacroMessage) => { findings: readonly Finding[] },
+  lintMember: (message: MacroMessage) => R,
   options: { dryRun?: boolean; maxPasses?: number; macros?: MacroOptions } = {},
-): FixFileResult<{ findings: Finding[] }> {
+): FixFileResult<{ findings: Finding[]; members: R[] }> {
   const lint = (source: string) => {
     const { messages } = readMacroCollection(path, source, options.macros ?? {});
     const findings: Finding[] = [];
+    const members: R[] = [];
     for (const message of messages) {
-      for (const f of lintMember(message).findings) {
+      const result = lintMember(message);
+      members.push(result);
+      for (const f of result.findings) {
         const fix = f.fix && toSourceFix(message, f.fix);
         if (fix) findings.push({ ...f, offset: fix.offset, length: fix.length, fix });
       }
     }
-    return { findings };
+    return { findings, members };
   };
   return fixFile(path, lint, options);
 }
