@@ -230,7 +230,7 @@ function checkPlaybooks(config: Config, file: string, doc: Document, counter: Li
         // Cues run on customers' text: one that backtracks exponentially would hang the run.
         const unsafe = unsafePattern(pattern);
         if (unsafe) {
-          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `pattern in playbook "${name}" could take exponential time: ${unsafe}; repeat the inner part only`);
+          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `pattern in playbook "${name}" could take exponential time: ${unsafe}`);
         }
       });
     }
