@@ -1,5 +1,5 @@
 /** Issue 11: what users put in a config cannot hang a run or crash it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('playbook patterns run in linear time (issue 11.6)', () => {
       message = String(err);
     }
     expect(message).toMatch(/redos-alt\.yaml:8: pattern in playbook "thanks" could take exponential time: repeated alternatives that can match the same text \(as in "\(a\|aa\)\+"\); use a character class/);
+  });
+
+  it('a rule\'s playbook option is checked too (it was dropped in silence at run time), in overrides as well', () => {
+    const file = join(dir, 'redos-option.yaml');
+    writeFileSync(
+      file,
+      [
+        'overrides:',
+        '  - files: ["**/*.txt"]',
+        '    rules:',
+        '      thread/cancellation-steps:',
+        '        options:',
+        '          playbook:',
+        "            trigger: { fi: ['irtisan\\p{L}*'] }",
+        "            except: { fi: ['(\\w|\\d)+$'] }",
+        "            moves: [{ id: x, title: { fi: x, sv: x, en: x }, cues: { fi: ['x'] } }]",
+      ].join('\n'),
+    );
+    let message = '';
+    try {
+      loadConfig(file);
+    } catch (err) {
+      message = String(err);
+    }
+    expect(message).toMatch(/redos-option\.yaml:8: pattern in playbook "thread\/cancellation-steps" could take exponential time: repeated alternatives/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(\\w|\\d)+$', '(?:moi|hei)+$'));
+    expect(() => loadConfig(file)).not.toThrow();
   });
 
   it('alternatives under a repeat pass only when plainly disjoint: literal words with different first letters', () => {

@@ -168,8 +168,8 @@ export function loadConfig(file: string): Config {
   }
   pluginsOf(config, dirname(file), (i) => lineOf(doc, counter, ['plugins', i]), file);
   checkRuleIds(config, file, doc, counter);
-  checkPlaybooks(config, file, doc, counter);
   checkRuleOptions(config, file, doc, counter);
+  checkPlaybooks(config, file, doc, counter);
   return config;
 }
 
@@ -213,15 +213,35 @@ function checkRuleOptions(config: Config, file: string, doc: Document, counter: 
   }
 }
 
-/** Playbook cues are regular expressions: a broken or exponential one is a config error at its line. */
+type PatternLists = Partial<Record<'fi' | 'sv', string[]>>;
+
+/**
+ * Playbook cues are regular expressions: a broken or exponential one is a
+ * config error at its line. Both the config's own playbooks and a rule's
+ * `playbook` option (thread/cancellation-steps, its trigger, except and cues).
+ */
 function checkPlaybooks(config: Config, file: string, doc: Document, counter: LineCounter): void {
-  for (const [name, playbook] of Object.entries(config.playbooks ?? {})) {
-    const lists: [(string | number)[], string[] | undefined][] = [
-      ...(['fi', 'sv'] as const).map((l): [(string | number)[], string[] | undefined] => [['playbooks', name, 'trigger', l], playbook.trigger[l]]),
-      ...playbook.moves.flatMap((m, i) => (['fi', 'sv'] as const).map((l): [(string | number)[], string[] | undefined] => [['playbooks', name, 'moves', i, 'cues', l], m.cues[l]])),
-    ];
+  const playbooks: [string, (string | number)[], { trigger?: PatternLists; except?: PatternLists; moves?: { cues?: PatternLists }[] }][] = [];
+  for (const [name, playbook] of Object.entries(config.playbooks ?? {})) playbooks.push([name, ['playbooks', name], playbook]);
+  const fromRules = (rules: Config['rules'], path: (string | number)[]) => {
+    for (const [id, s] of Object.entries(rules ?? {})) {
+      const option = typeof s === 'object' ? (s.options?.playbook as (typeof playbooks)[number][2] | undefined) : undefined;
+      if (option && typeof option === 'object') playbooks.push([id, [...path, id, 'options', 'playbook'], option]);
+    }
+  };
+  fromRules(config.rules, ['rules']);
+  (config.overrides ?? []).forEach((o, i) => fromRules(o.rules, ['overrides', i, 'rules']));
+  for (const [name, at, playbook] of playbooks) {
+    const lists: [(string | number)[], string[] | undefined][] = [];
+    for (const l of ['fi', 'sv'] as const) {
+      lists.push([[...at, 'trigger', l], playbook.trigger?.[l]]);
+      lists.push([[...at, 'except', l], playbook.except?.[l]]);
+      (playbook.moves ?? []).forEach((m, i) => lists.push([[...at, 'moves', i, 'cues', l], m.cues?.[l]]));
+    }
     for (const [path, patterns] of lists) {
-      (patterns ?? []).forEach((pattern, i) => {
+      if (!Array.isArray(patterns)) continue;
+      patterns.forEach((pattern, i) => {
+        if (typeof pattern !== 'string') return;
         try {
           new RegExp(pattern, 'iu');
         } catch (err) {
