@@ -285,8 +285,8 @@ describe('threads', () => {
 
 describe('CSV', () => {
   for (const [name, want] of Object.entries(expected.csv)) {
-    it(`${name}: mapping, sniffing, multi-line cells, bad rows`, () => {
-      const result = readCsv(name, readFileSync(join(dir, name)), parseColumnMapping(want.columns));
+    it(`${name}: mapping, sniffing, multi-line cells, bad rows`, async () => {
+      const result = await readCsv(name, readFileSync(join(dir, name)), parseColumnMapping(want.columns));
       expect(result.delimiter).toBe(want.delimiter);
       expect(result.encoding).toBe(want.encoding);
       expect(result.messages.map((m) => m.path)).toEqual(want.messages.map((m) => m.path));
@@ -305,36 +305,36 @@ describe('CSV', () => {
     expect(() => parseColumnMapping('reply=A,reply=B')).toThrow(/twice/);
   });
 
-  it('names a missing column and lists the ones there are', () => {
-    const result = readCsv('e.csv', Buffer.from('Ticket,Body\n1,Hei\n'), parseColumnMapping('reply=Body,customer=Question'));
+  it('names a missing column and lists the ones there are', async () => {
+    const result = await readCsv('e.csv', Buffer.from('Ticket,Body\n1,Hei\n'), parseColumnMapping('reply=Body,customer=Question'));
     expect(result.messages).toEqual([]);
     expect(result.errors).toEqual([{ path: 'e.csv', code: 'bad-column', detail: { column: 'Question', field: 'customer', columns: 'Ticket, Body' } }]);
   });
 
-  it('matches headers case-insensitively and sniffs comma, tab and UTF-8 with a BOM', () => {
-    const comma = readCsv('c.csv', Buffer.from('\ufeffTICKET,body,Agent\n7,"Hej Anna,\nvi har skickat paketet.",Erik\n'), parseColumnMapping('reply=Body,id=Ticket,agent=agent'));
+  it('matches headers case-insensitively and sniffs comma, tab and UTF-8 with a BOM', async () => {
+    const comma = await readCsv('c.csv', Buffer.from('\ufeffTICKET,body,Agent\n7,"Hej Anna,\nvi har skickat paketet.",Erik\n'), parseColumnMapping('reply=Body,id=Ticket,agent=agent'));
     expect(comma.encoding).toBe('utf-8-bom');
     expect(comma.delimiter).toBe(',');
     expect(comma.messages).toMatchObject([{ path: 'c.csv#7', text: 'Hej Anna,\nvi har skickat paketet.', meta: { agent: 'Erik', id: '7', row: 2 } }]);
-    const tab = readCsv('t.tsv', Buffer.from('id\treply\n1\tHei!\n'));
+    const tab = await readCsv('t.tsv', Buffer.from('id\treply\n1\tHei!\n'));
     expect(tab.delimiter).toBe('\t');
     expect(tab.messages).toMatchObject([{ path: 't.tsv#1', text: 'Hei!' }]);
     expect(sniffDelimiter('"a;b",c,d\n')).toBe(',');
   });
 
-  it("reads Excel's sep= line, UTF-16, repeated ids, HTML cells and Windows-1252 € “ ” –", () => {
-    const excel = readCsv('x.csv', iconv.encode('sep=;\r\nTicket;Body\r\n5;"Hinta on 5 € – “edullinen”"\r\n5;"<p>Hei&nbsp;Matti,</p><p>kiitos!</p>"\r\n', 'windows-1252'));
+  it("reads Excel's sep= line, UTF-16, repeated ids, HTML cells and Windows-1252 € “ ” –", async () => {
+    const excel = await readCsv('x.csv', iconv.encode('sep=;\r\nTicket;Body\r\n5;"Hinta on 5 € – “edullinen”"\r\n5;"<p>Hei&nbsp;Matti,</p><p>kiitos!</p>"\r\n', 'windows-1252'));
     expect(excel.encoding).toBe('windows-1252');
     expect(excel.messages.map((m) => [m.path, m.text])).toEqual([
       ['x.csv#5', 'Hinta on 5 € – “edullinen”'],
       ['x.csv#5@3', 'Hei Matti,\n\nkiitos!'],
     ]);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('reply\tlang\r\nHej då!\tsv-FI\r\n', 'utf16le')]);
-    expect(readCsv('u.csv', utf16).messages).toMatchObject([{ path: 'u.csv#2', text: 'Hej då!', lang: 'sv' }]);
+    expect((await readCsv('u.csv', utf16)).messages).toMatchObject([{ path: 'u.csv#2', text: 'Hej då!', lang: 'sv' }]);
   });
 
-  it('reports an unclosed quote and reads the rows after it', () => {
-    const result = readCsv('q.csv', Buffer.from('id;reply\n1;Hei\n2;"Hei, rikki\n3;Moi\n'));
+  it('reports an unclosed quote and reads the rows after it', async () => {
+    const result = await readCsv('q.csv', Buffer.from('id;reply\n1;Hei\n2;"Hei, rikki\n3;Moi\n'));
     expect(result.messages.map((m) => m.path)).toEqual(['q.csv#1', 'q.csv#3']);
     expect(result.errors).toEqual([{ path: 'q.csv:3', code: 'bad-quote', detail: { row: 3, line: 3 } }]);
   });

@@ -51,7 +51,7 @@ export type InputItem = { message: Omit<Message, 'channel'> & Partial<Pick<Messa
 /** File endings read from directories and globs (explicit files are read whatever their ending). */
 export const TEXT_EXTENSIONS = ['txt', 'md', 'text', 'hbs', 'mustache', 'liquid', 'njk', 'jsonl', 'eml', 'mbox'];
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-/** A file of many replies read whole (a macro collection, a CSV export, JSON Lines in UTF-16) may be larger. */
+/** A file of many replies read whole (a macro collection, a CSV export on stdin, JSON Lines in UTF-16) may be larger. */
 const COLLECTION_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Glob syntax in a path; fast-glob is loaded only when one is given (it costs ~30–100 ms to import). */
@@ -239,10 +239,43 @@ async function* readArchive(path: string, format: 'eml' | 'mbox' | 'csv', option
     else if (r.error) yield { error: r.error };
     return;
   }
-  const { readCsv } = await import('./csv.js');
-  const r = readCsv(path, bytes!, options.columns);
-  for (const m of r.messages) yield { message: m };
-  for (const e of r.errors) yield { error: e };
+  yield* streamCsv(path, options, bytes);
+}
+
+/**
+ * A CSV export, streamed a record at a time: each record has the size limit
+ * of a reply file, the file has none. A regular file is read again from an
+ * offset after an unclosed quote (csv.ts); stdin comes read (`bytes`).
+ */
+async function* streamCsv(path: string, options: InputOptions, bytes: Buffer | null): AsyncGenerator<InputItem> {
+  const { bufferSource, readCsvStream } = await import('./csv.js');
+  let fd: number | undefined;
+  let source;
+  let total = 0;
+  if (bytes) {
+    source = bufferSource(bytes);
+    total = bytes.length;
+  } else {
+    const opened = openRegular(path);
+    if ('error' in opened) {
+      yield opened;
+      return;
+    }
+    ({ fd, size: total } = opened);
+    const file = fd;
+    source = { open: (start: number) => createReadStream(path, { fd: file, start, autoClose: false, highWaterMark: 256 * 1024 }) };
+  }
+  try {
+    yield* readCsvStream(path, source, {
+      maxRecordBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
+      ...(options.columns ? { mapping: options.columns } : {}),
+      ...(options.onBytes ? { onBytes: (read: number) => options.onBytes!(read, total) } : {}),
+    });
+  } catch (err) {
+    yield { error: { path, ...fsError(err) } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 
@@ -288,6 +321,10 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       yield* readArchive(entry, 'mbox', options, null);
       continue;
     }
+    if (format === 'csv' && entry !== '-') {
+      yield* streamCsv(entry, options, null);
+      continue;
+    }
     if (format === 'jsonl' && !options.macroSource?.(entry)) {
       yield* streamJsonl(entry, options, maxBytes);
       continue;
@@ -311,7 +348,7 @@ export async function* readInputs(patterns: string[], options: InputOptions = {}
       continue;
     }
     const bytes = read.bytes;
-    if (format === 'eml' || format === 'csv') yield* readArchive(entry, format, options, bytes, threader);
+    if (format === 'eml') yield* readArchive(entry, format, options, bytes, threader);
     else yield* toMessages(entry, bytes, limit, kind);
   }
 }
