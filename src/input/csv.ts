@@ -25,6 +25,7 @@ import { isUtf8 as isUtf8Buffer } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CHANNELS, type Channel } from '../types.js';
 import { CsvScanner, type CsvEvent } from './csv-records.js';
+import { tooLarge } from './size-limit.js';
 import { fixC1, htmlToText, looksLikeHtml, misdecoded, normalizeDate, tidyText, type ArchiveError, type ArchiveItem, type ArchiveMessage, type TextEncodingName } from './mail-text.js';
 
 export const CSV_FIELDS = ['reply', 'customer', 'agent', 'id', 'date', 'subject', 'lang', 'channel'] as const;
@@ -284,7 +285,8 @@ class CsvRows {
     const row = ++this.row;
     if (event.kind === 'unclosed') return { error: { path: `${path}:${line}`, code: 'bad-quote', detail: { row, line } } };
     if (event.kind === 'too-large') {
-      return { error: { path: `${path}:${line}`, code: 'too-large', detail: { size: (event.bytes / 1048576).toFixed(1), limit: this.maxRecordBytes / 1048576, row, line } } };
+      const { error } = tooLarge(`${path}:${line}`, event.bytes, this.maxRecordBytes);
+      return { error: { ...error, detail: { ...error.detail, row, line } } };
     }
     const fields = decodeRecord(event.fields, this.layout.utf16 !== undefined);
     if (fields === null) return { error: { path: `${path}:${line}`, code: 'binary', detail: { row, line } } };
