@@ -10,6 +10,7 @@ import type { ActiveRule, RuleSet } from './rules.js';
 import type { PhraseMatch } from './phrases.js';
 import { safeSpan } from '../text/lines.js';
 import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/template.js';
+import { blankOut } from '../text/directives.js';
 
 /**
  * Rules that judge the reply as a whole (its frame, its channel, its thread,
@@ -17,6 +18,14 @@ import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/
  * run on each language's part of a bilingual reply (Analysis.view).
  */
 const WHOLE_MESSAGE = /^(greeting|signoff|thread|channel|template|privacy)\/|^format\/(all-caps|spacing|foreign-block)$/;
+
+/**
+ * Rules whose phrases are the codes a booking or ticket system prints ("GTD",
+ * "PAX", "ISO 9001"): they also read a machine record in English pasted into
+ * a Finnish or Swedish reply, with the reply's own phrase list, since its
+ * reader is the reply's. No other rule does: the record is not the writer's prose.
+ */
+const READS_MACHINE_RECORDS = new Set(['phrase/jargon']);
 
 /** The rules of one language and the part of the reply they read. */
 interface Unit {
@@ -100,6 +109,15 @@ class MessageRun {
     ];
     for (const lang of langs) {
       units.push({ lang, analysis: analysis.view(lang), rules: ruleSet.forMessage(message.channel, lang).filter((r) => !WHOLE_MESSAGE.test(r.meta.id)) });
+    }
+    const lang = this.lang;
+    const records = lang === 'fi' || lang === 'sv' ? analysis.segments.filter((s) => s.machine && s.lang !== 'fi' && s.lang !== 'sv') : [];
+    const recordRules = records.length > 0 ? ruleSet.forMessage(message.channel, lang).filter((r) => READS_MACHINE_RECORDS.has(r.meta.id)) : [];
+    if ((lang === 'fi' || lang === 'sv') && recordRules.length > 0) {
+      // The records alone, the rest blanked (offsets unchanged), read as the reply's language.
+      const rest = analysis.segments.filter((s) => !records.includes(s));
+      const text = blankOut(analysis.message.text, rest);
+      units.push({ lang, analysis: new Analysis({ ...analysis.message, text, lang }, { segments: records, customer: null }), rules: recordRules });
     }
     return (this._units = units);
   }
