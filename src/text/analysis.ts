@@ -218,10 +218,17 @@ export class Analysis implements RuleContext {
     return (this._questions ??= findQuestions(this));
   }
 
-  /** Whether an offset lies in the greeting line or the sign-off block. */
+  /**
+   * Whether an offset lies in the greeting line or the sign-off block: its
+   * closing and signature lines. A template's postscript below its signature
+   * placeholder ("%{signature}", then "Du kan följa ditt ärende här") is read
+   * as the body is.
+   */
   inFrame(offset: number): boolean {
     const { greeting, signOff } = this.anatomy;
     if (greeting && offset >= greeting.start && offset < greeting.end) return true;
-    return signOff !== null && offset >= signOff.start;
+    if (signOff === null || offset < signOff.start) return false;
+    if (signOff.closing !== null) return true;
+    return signOff.signature.some((line) => offset >= line.start && offset < line.end);
   }
 }

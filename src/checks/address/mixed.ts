@@ -12,25 +12,11 @@ const FORM_NAME: Record<'fi' | 'sv', Record<'familiar' | 'polite', Trilingual>> 
   },
 };
 
-/**
- * Whether an offset lies in the greeting, the closing or a signature line. Not
- * the whole tail from the sign-off on: a template's postscript below its
- * signature placeholder ("%{signature}" and then "voit tarkastella tukipyynnön
- * tilan täällä") speaks to the reader as the body does.
- */
-function inFrameLines(analysis: Parameters<Check>[0], offset: number): boolean {
-  const { greeting, signOff } = analysis.anatomy;
-  if (greeting && offset >= greeting.start && offset < greeting.end) return true;
-  if (!signOff) return false;
-  const within = (s: { start: number; end: number } | null) => s !== null && offset >= s.start && offset < s.end;
-  return within(signOff.closing) || signOff.signature.some(within);
-}
-
 /** Sinä and te (du and ni) mixed in one reply: each word in the minority form is reported. */
 export const addressMixed: Check = (analysis) => {
   const lang = analysis.language;
   if (lang !== 'fi' && lang !== 'sv') return [];
-  const markers = analysis.address.filter((m) => !m.group && !inFrameLines(analysis, m.word.start));
+  const markers = analysis.address.filter((m) => !m.group && !analysis.inFrame(m.word.start));
   const familiar = markers.filter((m) => m.form === 'familiar');
   const polite = markers.filter((m) => m.form === 'polite');
   if (familiar.length === 0 || polite.length === 0) return [];
