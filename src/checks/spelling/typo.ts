@@ -82,6 +82,7 @@ export const typo: Check = (analysis, ctx) => {
     const suggestions = rank(token, speller.suggest(token, 8).filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS);
     // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
     if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
+    if (lang === 'sv' && isEnglishCognate(token, suggestions)) continue;
     // A capitalised word opening a sentence may be a name: reported only when
     // it is long and one edit away from a suggestion, and never written
     // capitalised inside a sentence elsewhere in the reply.
@@ -99,6 +100,19 @@ export const typo: Check = (analysis, ctx) => {
   }
   return findings;
 };
+
+/**
+ * An English word whose Swedish cognate the speller offers: "Subject" →
+ * "Subjekt", "product" → "produkt", "Contact" → "Kontakt" (a hard c is k in
+ * Swedish). It is English left in the text, which format/foreign-block judges,
+ * not a slip of the keys; "kontackta" (ck) is still one.
+ */
+function isEnglishCognate(token: string, suggestions: string[]): boolean {
+  const lower = token.toLowerCase();
+  if (!lower.includes('c')) return false;
+  const swedish = lower.replace(/c(?![eiyk])/g, 'k');
+  return swedish !== lower && suggestions.some((s) => s.toLowerCase() === swedish);
+}
 
 /**
  * A suggestion that only cuts the word apart ("kirjaantuvat" → "kirjaan tuvat",
