@@ -153,7 +153,10 @@ export function findPhones(text: string): Detection[] {
 
 /** A password label followed by the password itself. */
 const PASSWORD =
-  /(?<![\p{L}])(salasana\p{L}*|tilapäi\p{L}* salasana\p{L}*|kertakäyttöi\p{L}* salasana\p{L}*|pin-koodi\p{L}*|tunnusluku\p{L}*|lösenord\p{L}*|tillfälligt lösenord\p{L}*|pin-kod\p{L}*|password)(?:\s+(?:on|oli|nyt|är|blir|is|=))*\s*[:=]?\s+["'“”‘’]?([^\s"'“”‘’]{4,})/gu;
+  /(?<![\p{L}])(salasana\p{L}*|tilapäi\p{L}* salasana\p{L}*|kertakäyttöi\p{L}* salasana\p{L}*|pin-koodi\p{L}*|tunnusluku\p{L}*|lösenord\p{L}*|tillfälligt lösenord\p{L}*|pin-kod\p{L}*|password)(?:[^\S\n]+(?:on|oli|nyt|är|blir|is|=))*([^\S\n]*[:=]?[^\S\n]+|:[^\S\n]*\n[^\S\n]*)["'“”‘’]?([^\s"'“”‘’]{4,})/gu;
+
+/** Only a field label that starts its line may have its value on the next line ("Salasana:\n  hk7Lp2"); "…vaihda salasanasi:" ends a sentence. */
+const LINE_START_BEFORE = /(?:^|\n)[^\S\n]*(?:[-*•–][^\S\n]*)?$/;
 
 /** Values that follow the label but are words, not passwords ("on vaihdettu", "är återställt"). */
 function looksLikeSecret(value: string): boolean {
@@ -174,12 +177,18 @@ export function lowerSameLength(text: string): string {
 /** Passwords and PINs after their label ("Salasanasi on Kesä2024", "Lösenord: Hk7Lp2x9"). `lower` saves lower-casing again. */
 export function findPasswords(text: string, lower: string = lowerSameLength(text)): Detection[] {
   const out: Detection[] = [];
-  for (const m of lower.matchAll(PASSWORD)) {
+  PASSWORD.lastIndex = 0;
+  for (let m = PASSWORD.exec(lower); m; m = PASSWORD.exec(lower)) {
+    if (m[2]!.includes('\n') && !LINE_START_BEFORE.test(text.slice(Math.max(0, m.index - 200), m.index))) {
+      // The value line may hold a label of its own ("…vaihda salasanasi:\nSalasana: hk7Lp2"): search on from after this label.
+      PASSWORD.lastIndex = m.index + m[1]!.length;
+      continue;
+    }
     // The label is matched in lower case; the password is read from the text as written.
-    const end = m.index! + m[0].length;
-    const value = text.slice(end - m[2]!.length, end).replace(/[.,;!?)]+$/, '');
+    const end = m.index + m[0].length;
+    const value = text.slice(end - m[3]!.length, end).replace(/[.,:;!?)]+$/, '');
     if (!looksLikeSecret(value)) continue;
-    out.push({ offset: end - m[2]!.length, length: value.length, kind: 'password' });
+    out.push({ offset: end - m[3]!.length, length: value.length, kind: 'password' });
   }
   return out;
 }
