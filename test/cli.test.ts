@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fsError } from '../src/input/read-inputs.js';
+import { ConfigError, loadConfig } from '../src/engine/config.js';
+import { usageMessage } from '../src/cli/usage-text.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'aspalint.js');
@@ -241,5 +243,121 @@ describe('the user dictionary', () => {
     expect(typos()).toEqual(['fribbelit']);
     writeFileSync(join(project, '.aspalint-words.txt'), '# our words\nfribbeli\n');
     expect(typos()).toEqual([]);
+  });
+});
+
+describe('usage and config errors in the UI language (issue 14)', () => {
+  const locale = { fi: 'fi_FI.UTF-8', sv: 'sv_SE.UTF-8', en: 'en_GB.UTF-8' } as const;
+  const reply = file('ui-lang-reply.txt', GOOD_FI);
+  const malformed = file('ui-lang-malformed.yaml', 'rules:\n  phrase/canned: off\n channel: sms\n');
+  const unknownRule = file('ui-lang-unknown.yaml', 'channel: email\nrules:\n  greeting/mising: off\n');
+  const badOption = file('ui-lang-option.yaml', 'rules:\n  channel/length:\n    options:\n      smsMaxSegments: many\n');
+  /** One run in a locale; LC_ALL and LC_MESSAGES emptied so that LANG decides. */
+  const inLocale = (lang: keyof typeof locale, args: string[]) => run(args, { env: { LANG: locale[lang], LC_ALL: '', LC_MESSAGES: '' } });
+
+  const expected = {
+    unknownOption: {
+      fi: "aspalint: tuntematon valitsin '--formt' (tarkoititko --format?)\n",
+      sv: "aspalint: okänd flagga '--formt' (menade du --format?)\n",
+      en: "aspalint: unknown option '--formt' (did you mean --format?)\n",
+    },
+    badJobs: {
+      fi: "aspalint: valitsimen '-j, --jobs <n>' arvo 'kaksi' ei kelpaa: pitää olla kokonaisluku\n",
+      sv: "aspalint: värdet 'kaksi' för flaggan '-j, --jobs <n>' är ogiltigt: ska vara ett heltal\n",
+      en: "aspalint: option '-j, --jobs <n>' argument 'kaksi' is invalid. expected a whole number.\n",
+    },
+    jobsMissing: {
+      fi: "aspalint: valitsimelta '-j, --jobs <n>' puuttuu arvo\n",
+      sv: "aspalint: flaggan '-j, --jobs <n>' saknar värde\n",
+      en: "aspalint: option '-j, --jobs <n>' argument missing\n",
+    },
+    choices: {
+      fi: "aspalint: valitsimen '--channel <channel>' arvo 'fax' ei kelpaa: sallitut arvot ovat email, sms, chat, social\n",
+      sv: "aspalint: värdet 'fax' för flaggan '--channel <channel>' är ogiltigt: tillåtna värden är email, sms, chat, social\n",
+      en: "aspalint: option '--channel <channel>' argument 'fax' is invalid. Allowed choices are email, sms, chat, social.\n",
+    },
+    malformed: {
+      fi: `aspalint: ${malformed}:3: virheellistä YAMLia: rivin sisennys ei vastaa yläpuolisten asetusten sisennystä\n`,
+      sv: `aspalint: ${malformed}:3: ogiltig YAML: radens indrag stämmer inte med inställningarna ovanför\n`,
+      en: `aspalint: ${malformed}:3: invalid YAML: All mapping items must start at the same column\n`,
+    },
+    unknownRule: {
+      fi: `aspalint: ${unknownRule}:3: tuntematon sääntö "greeting/mising" (tarkoititko greeting/missing?)\n`,
+      sv: `aspalint: ${unknownRule}:3: okänd regel "greeting/mising" (menade du greeting/missing?)\n`,
+      en: `aspalint: ${unknownRule}:3: unknown rule id "greeting/mising" (did you mean greeting/missing?)\n`,
+    },
+    badOption: {
+      fi: `aspalint: ${badOption}:4: channel/length: valitsin "smsMaxSegments": pitää olla kokonaisluku\n`,
+      sv: `aspalint: ${badOption}:4: channel/length: alternativet "smsMaxSegments" ska vara ett heltal\n`,
+      en: `aspalint: ${badOption}:4: channel/length: option "smsMaxSegments" must be integer\n`,
+    },
+    ruleFlag: {
+      fi: 'aspalint: --rule: tuntematon sääntö "phrase/calqe" (tarkoititko phrase/calque?)\n',
+      sv: 'aspalint: --rule: okänd regel "phrase/calqe" (menade du phrase/calque?)\n',
+      en: 'aspalint: --rule: unknown rule id "phrase/calqe" (did you mean phrase/calque?)\n',
+    },
+  };
+  const cases: [keyof typeof expected, string[]][] = [
+    ['unknownOption', [reply, '--formt', 'json']],
+    ['badJobs', [reply, '-j', 'kaksi']],
+    ['jobsMissing', [reply, '-j']],
+    ['choices', [reply, '--channel', 'fax']],
+    ['malformed', [reply, '-c', malformed]],
+    ['unknownRule', [reply, '-c', unknownRule]],
+    ['badOption', [reply, '-c', badOption]],
+    ['ruleFlag', [reply, '--no-config', '--rule', 'phrase/calqe=off']],
+  ];
+
+  for (const lang of ['fi', 'sv', 'en'] as const) {
+    it(`speaks ${lang} when the locale does, one line, exit 2`, () => {
+      for (const [name, args] of cases) {
+        const r = inLocale(lang, args);
+        expect(r.stderr, name).toBe(expected[name][lang]);
+        expect(r.code, name).toBe(2);
+        expect(r.stdout, name).toBe('');
+      }
+    });
+  }
+
+  it('follows --ui-lang, then the config (its uiLang, then a forced reply language), then LC_ALL over LANG', () => {
+    // --ui-lang before or after the bad option, in either spelling, beats the locale.
+    expect(inLocale('en', ['--ui-lang', 'fi', reply, '--formt']).stderr).toBe("aspalint: tuntematon valitsin '--formt' (tarkoititko --format?)\n");
+    expect(inLocale('fi', [reply, '-j', 'kaksi', '--ui-lang=sv']).stderr).toBe(expected.badJobs.sv);
+    // The broken config's own uiLang is read off its text, and so is the config the run would read.
+    const svConfig = file('ui-lang-sv.yaml', 'uiLang: sv\nrules:\n  greeting/mising: off\n');
+    expect(inLocale('fi', [reply, '-c', svConfig]).stderr).toBe(`aspalint: ${svConfig}:3: okänd regel "greeting/mising" (menade du greeting/missing?)\n`);
+    expect(inLocale('en', [reply, '-c', svConfig, '--formt']).stderr).toBe(expected.unknownOption.sv);
+    // With no UI language set, replies forced to Swedish (--lang sv) make the messages Swedish.
+    expect(inLocale('en', [reply, '--lang', 'sv', '-j', 'kaksi']).stderr).toBe(expected.badJobs.sv);
+    // LC_ALL wins over LANG, as in every POSIX program.
+    expect(run([reply, '-j', 'kaksi'], { env: { LANG: 'en_US.UTF-8', LC_ALL: 'fi_FI.UTF-8' } }).stderr).toBe(expected.badJobs.fi);
+    expect(run([reply, '-j', 'kaksi'], { env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: 'sv_FI.UTF-8' } }).stderr).toBe(expected.badJobs.sv);
+  });
+});
+
+describe('the words of usage and config errors', () => {
+  it("passes a commander message of a shape it does not know on as commander wrote it, on one line", () => {
+    expect(usageMessage({ code: 'commander.conflictingOption', message: "error: option '--a' cannot be used with option '--b'" }, 'fi')).toBe("option '--a' cannot be used with option '--b'");
+    expect(usageMessage({ code: 'commander.invalidArgument', message: "error: option '--x <v>' argument 'y' is invalid. some reason of a plugin." }, 'sv')).toBe(
+      "värdet 'y' för flaggan '--x <v>' är ogiltigt: some reason of a plugin.",
+    );
+    expect(usageMessage({ code: 'commander.unknownOption', message: "error: unknown option '--fromat'\n(Did you mean one of --format, --fix?)" }, 'fi')).toBe(
+      "tuntematon valitsin '--fromat' (tarkoititko jotakin näistä: --format, --fix?)",
+    );
+  });
+
+  it("says the YAML parser's common reasons in Finnish and Swedish, and keeps its English", () => {
+    const reason = (source: string) => {
+      try {
+        loadConfig(file('reason.yaml', source));
+      } catch (err) {
+        return (err as ConfigError).texts;
+      }
+      return undefined;
+    };
+    expect(reason('rules:\n\tphrase/canned: off\n')).toMatchObject({ fi: expect.stringContaining('sarkain'), sv: expect.stringContaining('tabb'), en: expect.stringContaining('Tabs') });
+    expect(reason('channel: "sms\n')).toMatchObject({ fi: expect.stringContaining('lainausmerkki jää sulkematta'), en: expect.stringContaining('Missing closing "quote') });
+    expect(reason('channel: sms\nchannel: chat\n')).toMatchObject({ fi: expect.stringContaining('sama avain on kahdesti'), sv: expect.stringContaining('samma nyckel') });
+    expect(reason('chanel: sms\n')).toEqual({ fi: 'tuntematon asetus "chanel"', sv: 'okänd inställning "chanel"', en: 'unknown setting "chanel"' });
   });
 });

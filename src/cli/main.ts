@@ -10,6 +10,8 @@ import { addLintOptions, BINGO_FORMATS, LINT_FORMATS, type LintFlags } from './o
 import { runLint } from './lint-command.js';
 import { writeStarter } from './init.js';
 import { addServerCommands } from './server-commands.js';
+import { errorUiLang } from './ui-lang.js';
+import { usageMessage } from './usage-text.js';
 
 /** The command line: commander wiring and exit codes; the work is in the commands' modules. */
 export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
@@ -73,11 +75,12 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      io.stderr.write(`aspalint: ${err.message.replace(/^error: /, '')}\n`);
+      // Commander writes nothing itself (outputError above): its message is said here, in the UI language.
+      io.stderr.write(`aspalint: ${usageMessage(err, errorUiLang(argv, io))}\n`);
       return 2;
     }
     if (err instanceof ConfigError) {
-      io.stderr.write(`aspalint: ${err.toString()}\n`);
+      io.stderr.write(`aspalint: ${err.toString(errorUiLang(argv, io, err.file))}\n`);
       return 2;
     }
     if (err instanceof UsageError) {

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Document, LineCounter } from 'yaml';
-import type { Channel, Severity, UiLang } from '../types.js';
+import type { Channel, Severity, Trilingual, UiLang } from '../types.js';
+import { configText, schemaReason, yamlReason } from './config-messages.js';
 import { loadCatalogue, packageRoot, type PhraseLists } from './catalogue.js';
 import { yaml } from '../input/yaml.js';
 import { pluginsOf } from './plugins.js';
@@ -80,16 +81,21 @@ export interface MacroSource {
 
 /** A configuration problem: printed as "file:line: message", exit code 2. */
 export class ConfigError extends Error {
+  /** The message in Finnish, Swedish and English, when it has been translated (`message` is the English). */
+  readonly texts?: Trilingual;
+
   constructor(
     readonly file: string,
     readonly line: number | null,
-    message: string,
+    message: string | Trilingual,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    if (typeof message !== 'string') this.texts = message;
   }
 
-  override toString(): string {
-    return `${this.file}${this.line ? `:${this.line}` : ''}: ${this.message}`;
+  /** "file:line: message", in the UI language (English by default, and for a message not translated). */
+  override toString(lang: UiLang = 'en'): string {
+    return `${this.file}${this.line ? `:${this.line}` : ''}: ${this.texts?.[lang] ?? this.message}`;
   }
 }
 
@@ -130,41 +136,40 @@ export function loadConfig(file: string): Config {
   try {
     source = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(file, null, `cannot read config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ConfigError(file, null, configText('cannotRead', { reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    throw new ConfigError(file, counter.linePos(err.pos[0]).line, `invalid YAML: ${err.message.split('\n')[0]}`);
+    throw new ConfigError(file, counter.linePos(err.pos[0]).line, configText('invalidYaml', { reason: yamlReason(err.code, err.message.split('\n')[0]!) }));
   }
   let data: unknown;
   try {
     // An alias bomb ("a: &a [*b, *b, …]" nested) is refused by the YAML reader's alias limit.
     data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
   } catch (err) {
-    throw new ConfigError(file, null, `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new ConfigError(file, null, configText('invalidYaml', { reason: (err as Error).message.split('\n')[0]! }));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ConfigError(file, 1, 'the config must be a mapping of settings');
+    throw new ConfigError(file, 1, configText('notMapping'));
   }
   const validate = schemaValidator();
   if (!validate(data)) {
     const error = validate.errors![0]!;
     const path = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const extra = error.params.additionalProperty as string | undefined;
-    const allowed = error.params.allowedValues as string[] | undefined;
-    let message = `${path.join('.') || 'config'}: ${error.message ?? 'invalid'}`;
+    let message = configText('badValue', { path: path.join('.') || 'config', reason: schemaReason(error) });
     if (extra) {
       path.push(extra);
-      message = `unknown setting "${path.join('.')}"`;
-    } else if (allowed) message += ` (${allowed.join(', ')})`;
+      message = configText('unknownSetting', { path: path.join('.') });
+    }
     throw new ConfigError(file, lineOf(doc, counter, path), message);
   }
   const config = data as Config;
   if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
-    throw new ConfigError(file, lineOf(doc, counter, ['timeZone']), `unknown time zone "${config.timeZone}" (an IANA name such as Europe/Helsinki, or UTC)`);
+    throw new ConfigError(file, lineOf(doc, counter, ['timeZone']), configText('unknownTimeZone', { zone: config.timeZone }));
   }
   pluginsOf(config, dirname(file), (i) => lineOf(doc, counter, ['plugins', i]), file);
   checkRuleIds(config, file, doc, counter);
@@ -196,7 +201,7 @@ function checkRuleOptions(config: Config, file: string, doc: Document, counter: 
     for (const [key, value] of Object.entries(setting.options!)) {
       const at = lineOf(doc, counter, [...path, 'options', key]);
       if (!Object.hasOwn(schema, key)) {
-        throw new ConfigError(file, at, `${id} has no option "${key}" ${known.length > 0 ? `(options: ${known.join(', ')})` : '(it takes no options)'}`);
+        throw new ConfigError(file, at, configText('noSuchOption', { id, key, known: known.length > 0 ? configText('optionsAre', { list: known.join(', ') }) : configText('noOptions') }));
       }
       if (!ajv) {
         const Ajv = require('ajv') as typeof import('ajv');
@@ -206,8 +211,7 @@ function checkRuleOptions(config: Config, file: string, doc: Document, counter: 
       if (!validate(value)) {
         const error = validate.errors![0]!;
         const where = error.instancePath ? `${key}${error.instancePath.replace(/\//g, '.')}` : key;
-        const allowed = error.params.allowedValues as unknown[] | undefined;
-        throw new ConfigError(file, at, `${id}: option "${where}" ${error.message ?? 'is invalid'}${allowed ? ` (${allowed.join(', ')})` : ''}`);
+        throw new ConfigError(file, at, configText('badOption', { id, key: where, reason: schemaReason(error) }));
       }
     }
   }
@@ -245,12 +249,12 @@ function checkPlaybooks(config: Config, file: string, doc: Document, counter: Li
         try {
           new RegExp(pattern, 'iu');
         } catch (err) {
-          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `invalid pattern in playbook "${name}": ${(err as Error).message}`);
+          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), configText('badPattern', { name, reason: (err as Error).message }));
         }
         // Cues run on customers' text: one that backtracks exponentially would hang the run.
         const unsafe = unsafePattern(pattern);
         if (unsafe) {
-          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), `pattern in playbook "${name}" could take exponential time: ${unsafe}`);
+          throw new ConfigError(file, lineOf(doc, counter, [...path, i]), configText('slowPattern', { name, reason: unsafe }));
         }
       });
     }
@@ -263,7 +267,7 @@ function checkRuleIds(config: Config, file: string, doc: Document, counter: Line
   const pluginMetas = pluginsOf(config, dirname(file)).flatMap((p) => p.metas);
   for (const meta of pluginMetas) known.add(meta.id);
   for (const id of Object.keys(config.customRules ?? {})) {
-    if (known.has(id)) throw new ConfigError(file, lineOf(doc, counter, ['customRules', id]), `custom rule "${id}" has the id of a built-in rule`);
+    if (known.has(id)) throw new ConfigError(file, lineOf(doc, counter, ['customRules', id]), configText('customIsBuiltin', { id }));
     known.add(id);
   }
   const phraseRules = new Set(loadCatalogue().rules.filter((r) => r.phrases).map((r) => r.id));
@@ -279,7 +283,7 @@ function checkRuleIds(config: Config, file: string, doc: Document, counter: Line
   }
   for (const id of Object.keys(config.phrases ?? {})) {
     if (!phraseRules.has(id)) {
-      throw new ConfigError(file, lineOf(doc, counter, ['phrases', id]), `phrases can only be added to a phrase rule or a custom rule, not "${id}"`);
+      throw new ConfigError(file, lineOf(doc, counter, ['phrases', id]), configText('phrasesNotPhraseRule', { id }));
     }
   }
 }
@@ -294,10 +298,14 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export function unknownRuleMessage(id: string, known: Iterable<string>): string {
+/** "unknown rule id "x" (did you mean y?)", in the three languages. */
+export function unknownRuleMessage(id: string, known: Iterable<string>): Trilingual {
   const ids = [...known];
   const close = ids.find((k) => editDistance(k, id) <= 2);
-  return `unknown rule id "${id}"${close ? ` (did you mean ${close}?)` : ''}`;
+  const text = configText('unknownRule', { id });
+  if (!close) return text;
+  const hint = configText('didYouMean', { id: close });
+  return { fi: text.fi + hint.fi, sv: text.sv + hint.sv, en: text.en + hint.en };
 }
 
 function editDistance(a: string, b: string): number {

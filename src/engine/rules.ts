@@ -1,6 +1,7 @@
 import type { Channel, Lang, Severity, Trilingual, UiLang } from '../types.js';
 import { loadCatalogue, type PhraseEntry, type RuleMeta } from './catalogue.js';
-import { ConfigError, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
+import { ConfigError, unknownRuleMessage, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
+import { configText } from './config-messages.js';
 import { compilePattern, PhraseSet, type CompiledPhrase } from './phrases.js';
 import { primeStemKeys } from '../text/stem.js';
 import { pluginsOf, type PluginCheck } from './plugins.js';
@@ -139,8 +140,8 @@ export function parseRuleFlags(flags: string[], metas: RuleMeta[]): Record<strin
   const ids = new Set(metas.map((m) => m.id));
   for (const flag of flags) {
     const m = /^([^=\s]+)=(off|info|warning|error)$/.exec(flag);
-    if (!m) throw new ConfigError('--rule', null, `expected ID=off|info|warning|error, got "${flag}"`);
-    if (!ids.has(m[1]!)) throw new ConfigError('--rule', null, `unknown rule id "${m[1]}"`);
+    if (!m) throw new ConfigError('--rule', null, configText('ruleFlag', { flag }));
+    if (!ids.has(m[1]!)) throw new ConfigError('--rule', null, unknownRuleMessage(m[1]!, ids));
     out[m[1]!] = m[2] as SeverityOrOff;
   }
   return out;
