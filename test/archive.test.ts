@@ -207,13 +207,16 @@ describe('mbox fixtures', () => {
   });
 
   it('reports a broken member and still reads the rest', async () => {
+    // A blank line before each envelope, as mbox writers (mutt, Thunderbird, Python's mailbox) write them.
     const mbox = [
       readFileSync(join(dir, 'support.mbox'), 'latin1').split(/\n(?=From )/)[0],
       `From x@sointuenergia.fi Mon Nov  9 08:00:00 2026\n${readFileSync(join(dir, 'broken-truncated.eml'), 'latin1').replace(/\r\n/g, '\n')}`,
       `From y@sointuenergia.fi Mon Nov  9 09:00:00 2026\n${readFileSync(join(dir, 'cp1252.eml'), 'latin1').replace(/\r\n/g, '\n')}`,
       `From z@sointuenergia.fi Mon Nov  9 10:00:00 2026\n${readFileSync(join(dir, 'broken-charset.eml'), 'latin1').replace(/\r\n/g, '\n')}`,
       `From w@sointuenergia.fi Mon Nov  9 11:00:00 2026\n${readFileSync(join(dir, 'latin1.eml'), 'latin1').replace(/\r\n/g, '\n')}`,
-    ].join('\n');
+    ]
+      .map((member) => (member.endsWith('\n') ? member : `${member}\n`))
+      .join('\n');
     const { messages, errors, stats } = await readAll('mixed.mbox', Readable.from([Buffer.from(mbox, 'latin1')]), { agents: expected.agents });
     expect(errors.map((e) => [e.path, e.code])).toEqual([
       ['mixed.mbox#raportti-2025-eero@sointuenergia.fi', 'truncated'],
@@ -221,6 +224,97 @@ describe('mbox fixtures', () => {
     ]);
     expect(messages.map((m) => m.meta?.agent)).toEqual(['Ville Laine', 'Pekka Järvinen']);
     expect(stats).toMatchObject({ messages: 5, errors: 2, customers: 1, replies: 2 });
+  });
+
+  /** A mail as an mbox member: the envelope, the headers, the body, and the blank line writers put after it. */
+  const member = (from: string, id: string, body: string, headers: string[] = []) =>
+    [`From ${from} Mon Nov  9 08:00:00 2026`, `From: ${from}`, `Message-ID: <${id}>`, 'Date: Mon, 9 Nov 2026 10:00:00 +0200', 'Content-Type: text/plain; charset=utf-8', ...headers, '', body, ''].join('\n');
+
+  it('splits only at envelope lines: "From " lines of unescaped bodies stay in their message', async () => {
+    const body = [
+      'Hei Anna,',
+      '',
+      'From my point of view the invoice is right.',
+      'From 1.12. alkaen hinta on 5,90 € kuussa.',
+      '',
+      'From the 2nd of November on, your meter reads remotely.',
+      '',
+      'Terveisin',
+      'Laura',
+    ].join('\n');
+    const mbox = member('anna@gmail.com', 'c1@gmail.com', 'Hei, miksi lasku nousi?') + '\n' + member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', body, ['In-Reply-To: <c1@gmail.com>']);
+    const { messages, errors, stats } = await readAll('careless.mbox', Readable.from([Buffer.from(mbox)]), { agents: expected.agents });
+    expect(errors).toEqual([]);
+    expect(stats.messages).toBe(2);
+    expect(messages.map((m) => m.path)).toEqual(['careless.mbox#r1@sointuenergia.fi']);
+    expect(messages[0]!.text).toContain('From my point of view the invoice is right.\nFrom 1.12. alkaen');
+    expect(messages[0]!.text).toContain('Laura');
+    expect(messages[0]!.customer).toContain('miksi lasku nousi');
+  });
+
+  it('still splits at an envelope with its asctime date that follows the previous message directly', async () => {
+    const first = member('anna@gmail.com', 'c1@gmail.com', 'Hei, miksi lasku nousi?').replace(/\n$/, '');
+    const mbox = `${first}\n${member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', 'Hei Anna,\n\nlasku on korjattu.\n\nTerveisin\nLaura', ['In-Reply-To: <c1@gmail.com>'])}`;
+    const { messages, stats } = await readAll('tight.mbox', Readable.from([Buffer.from(mbox)]), { agents: expected.agents });
+    expect(stats.messages).toBe(2);
+    expect(messages.map((m) => [m.path, m.customer])).toEqual([['tight.mbox#r1@sointuenergia.fi', 'Hei, miksi lasku nousi?']]);
+  });
+
+  it('honours Content-Length: an envelope-like line inside the counted body is body', async () => {
+    const forwarded = 'Hei Anna,\n\nalla välitetty viesti:\n\nFrom anna@gmail.com Mon Nov  2 08:15:12 2026\nSubject: lasku\n\nTerveisin\nLaura\n';
+    const counted = member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', forwarded.replace(/\n$/, ''), [`Content-Length: ${Buffer.byteLength(forwarded)}`]);
+    const mbox = member('anna@gmail.com', 'c1@gmail.com', 'Hei, miksi lasku nousi?') + '\n' + counted + '\n' + member('laura@sointuenergia.fi', 'r2@sointuenergia.fi', 'Hei!\n\nToinen vastaus.\n\nLaura');
+    const { messages, errors, stats } = await readAll('cl.mbox', Readable.from([Buffer.from(mbox)]), { agents: expected.agents });
+    expect(errors).toEqual([]);
+    expect(stats.messages).toBe(3);
+    expect(messages.map((m) => m.path)).toEqual(['cl.mbox#r1@sointuenergia.fi', 'cl.mbox#r2@sointuenergia.fi']);
+    expect(messages[0]!.text).toContain('From anna@gmail.com Mon Nov  2 08:15:12 2026\nSubject: lasku');
+    // A Content-Length that is too short (or counted CRLF line ends the file no longer has) splits as usual, and cuts nothing.
+    const wrong = mbox.replace(/Content-Length: \d+/, 'Content-Length: 20');
+    const split = await readAll('cl.mbox', Readable.from([Buffer.from(wrong)]), { agents: expected.agents });
+    expect(split.errors).toEqual([]);
+    expect(split.stats.messages).toBe(4);
+    const plain = 'Hei Anna,\n\nlasku on korjattu.\n\nTerveisin\nLaura\n';
+    const crlfCounted = member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', plain.replace(/\n$/, ''), [`Content-Length: ${Buffer.byteLength(plain) + plain.split('\n').length - 1}`]);
+    const counted2 = await readAll('cl.mbox', Readable.from([Buffer.from(`${crlfCounted}\n${member('laura@sointuenergia.fi', 'r2@sointuenergia.fi', 'Hei!')}`)]));
+    expect(counted2.errors).toEqual([]);
+    expect(counted2.messages.map((m) => m.path)).toEqual(['cl.mbox#r1@sointuenergia.fi', 'cl.mbox#r2@sointuenergia.fi']);
+  });
+
+  describe('a truncated mbox: the last message is an input error, the others are linted', () => {
+    const complete = member('anna@gmail.com', 'c1@gmail.com', 'Hei, miksi lasku nousi?') + '\n' + member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', 'Hei Anna,\n\nlasku on korjattu.\n\nTerveisin\nLaura') + '\n';
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['ends inside the headers', 'From laura@sointuenergia.fi Mon Nov  9 09:00:00 2026\nFrom: laura@sointuenergia.fi\nMessage-ID: <r2@sointuenergia.fi>\nSubject: Re: lask', { cut: 'headers' }],
+      [
+        'ends before its Content-Length',
+        member('laura@sointuenergia.fi', 'r2@sointuenergia.fi', 'Hei Anna,\n\nhyvitys näkyy tililläsi perjan', ['Content-Length: 400']).replace(/\n$/, ''),
+        { cut: 'content-length', length: 400 },
+      ],
+      [
+        'ends in a MIME part with no closing boundary',
+        member('laura@sointuenergia.fi', 'r2@sointuenergia.fi', '--b1\nContent-Type: text/plain; charset=utf-8\n\nHei Anna,\n\nhyvitys näkyy tililläsi perjan', ['MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b1']).replace(
+          'Content-Type: text/plain; charset=utf-8\nMIME',
+          'MIME',
+        ),
+        { boundary: 'b1' },
+      ],
+    ];
+    for (const [what, last, detail] of cases) {
+      it(what, async () => {
+        const { messages, errors, stats } = await readAll('cut.mbox', Readable.from([Buffer.from(complete + last)]), { agents: expected.agents });
+        expect(messages.map((m) => m.path)).toEqual(['cut.mbox#r1@sointuenergia.fi']);
+        expect(errors).toMatchObject([{ path: 'cut.mbox#r2@sointuenergia.fi', code: 'truncated', detail }]);
+        expect(stats).toMatchObject({ messages: 3, errors: 1 });
+      });
+    }
+
+    it('a Content-Length that runs past the next envelope: the cut message is reported, the next one linted', async () => {
+      const cut = member('laura@sointuenergia.fi', 'r2@sointuenergia.fi', 'Hei Anna,\n\nhyvitys näkyy tilil', ['Content-Length: 5000']);
+      const next = member('laura@sointuenergia.fi', 'r3@sointuenergia.fi', 'Hei!\n\nToinen vastaus.\n\nLaura');
+      const { messages, errors } = await readAll('cut.mbox', Readable.from([Buffer.from(`${complete}${cut}\n${next}`)]), { agents: expected.agents });
+      expect(messages.map((m) => m.path)).toEqual(['cut.mbox#r1@sointuenergia.fi', 'cut.mbox#r3@sointuenergia.fi']);
+      expect(errors).toMatchObject([{ path: 'cut.mbox#r2@sointuenergia.fi', code: 'truncated', detail: { cut: 'content-length', length: 5000 } }]);
+    });
   });
 
   it('refuses a file that is not an mbox, and an empty one', async () => {

@@ -205,3 +205,19 @@ describe('JSON Lines: streamed, each record judged on its own', () => {
     expect(produced).toBeLessThan(100_000);
   });
 });
+
+describe('a truncated mbox', () => {
+  it('reports its cut last message in one line, exits 2, and lints the others', () => {
+    const mail = (from: string, id: string, extra: string, body: string) => `From ${from} Mon Nov  9 08:00:00 2026\nFrom: ${from}\nMessage-ID: <${id}>\n${extra}Content-Type: text/plain; charset=utf-8\n\n${body}\n\n`;
+    const path = file(
+      'cut.mbox',
+      mail('anna@gmail.com', 'c1@gmail.com', '', 'Hei, miksi lasku nousi?') +
+        mail('laura@sointuenergia.fi', 'r1@sointuenergia.fi', 'In-Reply-To: <c1@gmail.com>\n', GOOD_FI) +
+        'From laura@sointuenergia.fi Mon Nov  9 09:00:00 2026\nFrom: laura@sointuenergia.fi\nMessage-ID: <r2@sointuenergia.fi>\nSubject: Re: lask',
+    );
+    const { code, stdout, stderr } = run([path, '--agents', '@sointuenergia.fi', '--format', 'json', '--ui-lang', 'en']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([`aspalint: ${path}#r2@sointuenergia.fi: message is truncated: the file ends inside its headers`]);
+    expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual([`${path}#r1@sointuenergia.fi`]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * An mbox archive as replies to lint, streamed: mbox-reader splits the file
- * at its "From " lines (and un-escapes ">From " body lines) one message at a
+ * An mbox archive as replies to lint, streamed: mbox-split.ts splits the file
+ * at its envelope lines (and un-escapes ">From " body lines) one message at a
  * time with back-pressure, each message is parsed as an .eml, and the
  * threader (threads.ts) keeps the company's replies, each with the customer
  * message it answers. Nothing but the current message and the bounded thread
@@ -11,21 +11,10 @@
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-// @ts-expect-error mbox-reader ships no type declarations; the shape used is typed below.
-import mboxReaderModule from 'mbox-reader';
 import { mailMessage, parseMail, type EmlOptions, type ParseMailResult } from './eml.js';
 import type { ArchiveItem } from './mail-text.js';
+import { splitMbox, type MboxMember } from './mbox-split.js';
 import { Threader, type ThreadOptions, type ThreadStats } from './threads.js';
-
-interface MboxMember {
-  returnPath?: string;
-  /** Time of the "From " line, or false. */
-  time: Date | false;
-  content: Buffer;
-  readSize: number;
-}
-
-const { mboxReader } = mboxReaderModule as { mboxReader: (input: Readable, options?: { gz?: boolean }) => AsyncGenerator<MboxMember> };
 
 export interface MboxStats extends ThreadStats {
   /** Messages read from the file. */
@@ -51,9 +40,7 @@ const DEFAULT_PARALLEL = 8;
 /** Raw bytes of the messages in flight; a big message is parsed alone. */
 const MAX_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 
-const CHUNK = 64 * 1024;
-
-/** Counts the bytes, refuses a file that does not start with a "From " line, and hands mbox-reader chunks of at most 64 KB. */
+/** Counts the bytes and refuses a file that does not start with a "From " line. */
 class MboxSniffer extends Transform {
   bytes = 0;
   private head: Buffer | null = Buffer.alloc(0);
@@ -69,11 +56,7 @@ class MboxSniffer extends Transform {
       this.head = null;
       if (!text.startsWith('From ')) return callback(new NotMboxError());
     }
-    // mbox-reader splits a chunk into lines and shift()s them one by one: a
-    // whole file in one chunk (Readable.from(buffer)) would be quadratic.
-    if (chunk.length <= CHUNK) return callback(null, chunk);
-    for (let i = 0; i < chunk.length; i += CHUNK) this.push(chunk.subarray(i, i + CHUNK));
-    callback();
+    callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback): void {
@@ -114,7 +97,7 @@ export async function* readMbox(path: string, stream: Readable | NodeJS.Readable
   // for its own setImmediate hops, so a few messages in flight (bounded in
   // number and bytes) read ~4× faster than one at a time. Results are still
   // taken in file order, which is what threading needs.
-  const members = mboxReader(sniffer);
+  const members = splitMbox(sniffer);
   const inFlight: { member: MboxMember; parsed: Promise<ParseMailResult> }[] = [];
   let inFlightBytes = 0;
   let exhausted = false;
@@ -150,7 +133,11 @@ export async function* readMbox(path: string, stream: Readable | NodeJS.Readable
       const n = ++stats.messages;
       const id = 'mail' in result ? result.mail.messageId : result.messageId;
       const memberPath = `${path}#${id ?? n}`;
-      if ('error' in result) {
+      if (member.truncated) {
+        // The file ends inside it, or it is shorter than its Content-Length: not linted as if complete.
+        stats.errors++;
+        yield { error: { path: memberPath, code: 'truncated', detail: member.truncated } };
+      } else if ('error' in result) {
         stats.errors++;
         yield { error: { path: memberPath, ...result.error } };
       } else {

@@ -182,9 +182,25 @@ export function t(strings: Strings, lang: UiLang, data: Record<string, string | 
   return strings[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** A truncated mbox member says where it was cut (`detail.cut`); a MIME part without its closing boundary names the boundary. */
+const TRUNCATED: Record<string, Strings> = {
+  headers: {
+    fi: 'viesti on katkennut: tiedosto loppuu kesken otsakkeiden',
+    sv: 'meddelandet är avkortat: filen tar slut mitt i rubrikerna',
+    en: 'message is truncated: the file ends inside its headers',
+  },
+  'content-length': {
+    fi: 'viesti on katkennut: Content-Length on {length} tavua, viestissä on {got}',
+    sv: 'meddelandet är avkortat: Content-Length anger {length} byte, meddelandet har {got}',
+    en: 'message is truncated: Content-Length says {length} bytes, the message has {got}',
+  },
+};
+
 /** What went wrong with an input, without its path (for formats that carry the path in a field of its own). */
 export function inputErrorText(error: InputError, lang: UiLang): string {
-  return t(INPUT_ERRORS[error.code], lang, error.detail ?? {});
+  const cut = error.code === 'truncated' ? error.detail?.cut : undefined;
+  const strings = (typeof cut === 'string' ? TRUNCATED[cut] : undefined) ?? INPUT_ERRORS[error.code];
+  return t(strings, lang, error.detail ?? {});
 }
 
 export function inputErrorMessage(error: InputError, lang: UiLang): string {
