@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -283,6 +283,53 @@ describe('--redact leaks nothing (issue 11.9, issue 14)', () => {
       expect(code, format).toBe(2);
       expect(out, format).not.toMatch(/anna\.virtanen@gmail|040 123 4567/);
     }
+  });
+
+  it('--fix-dry-run --redact prints the diff of masked texts: no name, number or address of the input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspalint-redact-fix-'));
+    const reply = 'Hei Anna Virtanen,\n\nkiitos  viestistäsi. Soitamme numeroon 040 123 4567 huomenna, Virtaselle sopii aamu.\n\nTerveisin\nLaura\n';
+    writeFileSync(join(dir, 'anna.virtanen@gmail.com.txt'), reply);
+    writeFileSync(join(dir, 'asiakas.txt'), 'Hei,\n\nmissä paketti?\n\nAnna Virtanen\n');
+    const plain = run(['anna.virtanen@gmail.com.txt', '--fix-dry-run', '--customer', 'asiakas.txt'], dir);
+    // Without --redact the diff quotes the text as it is: the test below is not vacuous.
+    expect(plain.out).toMatch(/Anna Virtanen[\s\S]*040 123 4567/);
+    const { out } = run(['anna.virtanen@gmail.com.txt', '--fix-dry-run', '--customer', 'asiakas.txt', '--redact'], dir);
+    expect(out).not.toMatch(/Anna|Virta|040 123 4567|anna\.virtanen|gmail/);
+    expect(out).toContain('-kiitos  viestistäsi. Soitamme numeroon [puhelin···] huomenna, [nimi····] sopii aamu.');
+    expect(out).toContain('+kiitos viestistäsi. Soitamme numeroon [puhelin···] huomenna, [nimi····] sopii aamu.');
+    expect(out).toContain('Laura');
+    // Nothing was written.
+    expect(readFileSync(join(dir, 'anna.virtanen@gmail.com.txt'), 'utf8')).toBe(reply);
+  });
+
+  it('--fix-dry-run --redact on a macro collection masks the names its replies greet, and the notices of archives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspalint-redact-fix-'));
+    writeFileSync(join(dir, 'makrot.yaml'), '- title: Palautus\n  body: |\n    Hei Pirkko Salonen,\n\n    kiitos  viestistä, Pirkko. Vastaamme osoitteeseen pirkko.salonen@example.fi.\n\n    Terveisin\n    Laura\n');
+    writeFileSync(join(dir, 'pirkko.salonen@example.fi.jsonl'), `${JSON.stringify({ id: 1, reply: 'Hei Pirkko,\n\nkiitos  viestistä.\n\nTerveisin\nLaura' })}\n`);
+    expect(run(['makrot.yaml', 'pirkko.salonen@example.fi.jsonl', '--fix-dry-run'], dir).out).toMatch(/Pirkko Salonen[\s\S]*pirkko\.salonen@example\.fi\.jsonl: not fixable/);
+    const { out } = run(['makrot.yaml', 'pirkko.salonen@example.fi.jsonl', '--fix-dry-run', '--redact'], dir);
+    expect(out).not.toMatch(/Pirkko|Salonen|pirkko/);
+    expect(out).toMatch(/\+    kiitos viestistä, \[nimi\W*\]\./);
+    expect(out).toMatch(/not fixable in this format/);
+  });
+
+  it('--customer errors under --redact: a text given for a path is masked whole, a file name like any path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspalint-redact-customer-'));
+    writeFileSync(join(dir, 'r.txt'), 'Hei Anna,\n\nlasku on nyt korjattu.\n\nTerveisin\nLaura\n');
+    writeFileSync(join(dir, 'anna.virtanen@gmail.com.txt'), Buffer.from([0, 1, 2, 0]));
+    const text = 'Hei, olen Anna Virtanen ja laskuni on väärin';
+    expect(run(['r.txt', '--customer', text], dir).out).toContain(text);
+    let r = run(['r.txt', '--customer', text, '--redact'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`aspalint: --customer ${MASK_BLOCK.repeat(text.length)}: `);
+    expect(r.out).not.toMatch(/Anna|Virtanen|laskuni/);
+    r = run(['r.txt', '--customer', 'anna.virtanen@gmail.com.txt', '--redact'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/--customer \[/);
+    expect(r.out).not.toMatch(/anna\.virtanen|gmail/);
+    r = run(['r.txt', '--customer', 'anna.virtanen@gmail.com.txt', '-o', 'anna.virtanen@gmail.com.txt', '--redact'], dir);
+    expect(r.out).toMatch(/the output file is also an input/);
+    expect(r.out).not.toMatch(/anna\.virtanen|gmail/);
   });
 
   it('masks inflected surnames, phone numbers without "+", dotted card numbers and passwords', () => {

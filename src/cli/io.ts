@@ -36,7 +36,7 @@ function realFile(path: string): string {
  * reply it is about. Inputs named on the command line are compared by the file
  * they name (links followed); "-" and globs are not files.
  */
-export function checkOutputNotInput(io: Io, file: string | undefined, inputs: string[]): void {
+export function checkOutputNotInput(io: Io, file: string | undefined, inputs: string[], shown: (path: string) => string = (p) => p): void {
   if (!file) return;
   const out = realFile(resolve(io.cwd, file));
   for (const input of inputs) {
@@ -44,7 +44,8 @@ export function checkOutputNotInput(io: Io, file: string | undefined, inputs: st
     // An archive member ("archive.mbox#id") names its archive.
     const path = resolve(io.cwd, input);
     if (realFile(path) === out || realFile(path.replace(/#[^\\/]*$/, '')) === out) {
-      throw new UsageError(`${file}: the output file is also an input; choose another -o file`);
+      // The file named is an input: under --redact its name is masked like an input's (`shown`).
+      throw new UsageError(`${shown(file)}: the output file is also an input; choose another -o file`);
     }
   }
 }

@@ -16,6 +16,7 @@ import { decodeText } from '../input/decode.js';
 import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inputs.js';
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
+import type { Redactor } from '../engine/redact.js';
 import { checkOutputNotInput, openOutput, UsageError, type Io } from './io.js';
 import { LINT_FORMATS, type LintFlags } from './options.js';
 import { createProgress } from './progress.js';
@@ -35,12 +36,14 @@ function jobsOf(requested: number | undefined, io: Io, uiLang: UiLang): number {
 }
 
 /** The customer's message of --customer: a regular file, within the size limit of a reply. */
-function readCustomer(file: string | undefined, uiLang: UiLang): string | undefined {
+function readCustomer(file: string | undefined, uiLang: UiLang, redactor: Redactor | undefined): string | undefined {
   if (!file) return undefined;
+  // The file's name may be the customer's (anna.virtanen@gmail.com.txt), or the message itself: masked under --redact.
+  const fail = (error: InputError) => new UsageError(`--customer ${inputErrorMessage(redactor ? redactor.customerError(error) : error, uiLang)}`);
   const read = readRegularFile(file, CUSTOMER_MAX_BYTES);
-  if ('error' in read) throw new UsageError(`--customer ${inputErrorMessage(read.error, uiLang)}`);
+  if ('error' in read) throw fail(read.error);
   const decoded = decodeText(read.bytes);
-  if ('error' in decoded) throw new UsageError(`--customer ${inputErrorMessage({ path: file, code: decoded.error }, uiLang)}`);
+  if ('error' in decoded) throw fail({ path: file, code: decoded.error });
   return decoded.text;
 }
 
@@ -174,8 +177,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     paths = ['-'];
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
-  checkOutputNotInput(io, flags.output, flags.customer ? [...paths, flags.customer] : paths);
-  const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env));
+  // --redact masks results, input errors, paths and diffs alike: every format, stdout and stderr show the same.
+  const redactor = flags.redact ? (await import('../engine/redact.js')).createRedactor() : undefined;
+  const maskPath = (path: string) => (redactor ? redactor.path(path) : path);
+  checkOutputNotInput(io, flags.output, flags.customer ? [...paths, flags.customer] : paths, maskPath);
+  const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env), redactor);
   const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
   if (configFile) await preloadYaml();
   const ignore = {
@@ -203,14 +209,19 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   }
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
   const ignored: string[] = [];
-  const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, uiLangFixed ?? defaultUiLang([], io.env));
+  const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, uiLangFixed ?? defaultUiLang([], io.env), maskPath);
   const agents = inferred.length > 0 ? [...new Set(inferred.flatMap((i) => i.agents))] : flags.agents;
 
   // Files --fix could not write: said at once, and the run exits 2 after its report.
   let fixFailed = false;
   if (flags.fix || flags.fixDryRun) {
     const { runFixes } = await import('./fix-command.js');
-    const fixed = await runFixes(paths, linter, { dryRun: !!flags.fixDryRun, inputFormat: flags.inputFormat }, io);
+    const fixed = await runFixes(
+      paths,
+      linter,
+      { dryRun: !!flags.fixDryRun, inputFormat: flags.inputFormat, ...(redactor ? { redactor } : {}), ...(customer !== undefined ? { customer } : {}) },
+      io,
+    );
     const lang = uiLangFixed ?? defaultUiLang([], io.env);
     for (const notice of fixed.notices) io.stderr.write(`aspalint: ${inputErrorMessage(notice, lang)}\n`);
     if (flags.fixDryRun) {
@@ -235,8 +246,6 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const output = openOutput(io, flags.output);
   const color = useColor(flags.color, io, !!flags.output);
   const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
-  // --redact masks results, input errors and paths alike: every format and stderr show the same.
-  const redactor = flags.redact ? (await import('../engine/redact.js')).createRedactor() : undefined;
   const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
   // Warnings --quiet hides still count for --max-warnings, as in ESLint.
   let warnings = 0;
@@ -296,9 +305,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   output.close();
   for (const i of inferred) {
     const reason = i.answered === 0 ? t(UI.agentsMost, uiLang) : i.answered === 1 ? t(UI.agentsAnswerOne, uiLang) : t(UI.agentsAnswer, uiLang, { n: i.answered });
-    io.stderr.write(`aspalint: ${t(UI.agentsInferred, uiLang, { path: i.path, agents: i.agents.join(', '), reason })}\n`);
+    // The agents are staff, kept as --redact keeps them in the report.
+    io.stderr.write(`aspalint: ${t(UI.agentsInferred, uiLang, { path: maskPath(i.path), agents: i.agents.join(', '), reason })}\n`);
   }
-  for (const path of ignored) io.stderr.write(`aspalint: ${redactor ? redactor.path(path) : path}: ${t(UI.fileIgnored, uiLang)}\n`);
+  for (const path of ignored) io.stderr.write(`aspalint: ${maskPath(path)}: ${t(UI.fileIgnored, uiLang)}\n`);
   for (const error of errors) io.stderr.write(`aspalint: ${inputErrorMessage(error, uiLang)}\n`);
   // For the benchmark: peak memory of the whole process, worker threads included.
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
@@ -312,7 +322,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
  * said on stderr at the end), or the run stops with a hint. Stdin cannot be
  * read twice, so an mbox there needs --agents.
  */
-async function companySide(paths: string[], flags: LintFlags, linter: Linter, lang: UiLang): Promise<(AgentInference & { path: string })[]> {
+async function companySide(paths: string[], flags: LintFlags, linter: Linter, lang: UiLang, shown: (path: string) => string): Promise<(AgentInference & { path: string })[]> {
   if (flags.agents.length > 0 || (linter.config.archive?.agents?.length ?? 0) > 0) return [];
   const mboxes = paths.filter((p) => formatOf(p === '-' ? '' : p, flags.inputFormat) === 'mbox');
   if (mboxes.length === 0) return [];
@@ -322,7 +332,7 @@ async function companySide(paths: string[], flags: LintFlags, linter: Linter, la
     // A file that is not there is the reader's to report.
     if (path !== '-' && !existsSync(path)) continue;
     const inference = path === '-' ? undefined : await inferAgents(path);
-    if (!inference) throw new UsageError(t(UI.noAgents, lang, { path }));
+    if (!inference) throw new UsageError(t(UI.noAgents, lang, { path: shown(path) }));
     found.push({ ...inference, path });
   }
   return found;

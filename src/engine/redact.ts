@@ -497,6 +497,20 @@ export interface Redactor {
   error(error: InputError): InputError;
   /** A path as the results name it. */
   path(path: string): string;
+  /**
+   * The error of the --customer argument. One that names no file may be the
+   * customer's message itself, given in place of a path
+   * (`--customer "Hei, olen Anna Virtanen…"`): it is masked whole, since a
+   * name in running text is not found by pattern.
+   */
+  customerError(error: InputError): InputError;
+  /**
+   * A text before and after --fix, masked alike for the diff --fix-dry-run
+   * prints: the names the reply greets, the customer's (from `customer`) and
+   * those greeted in `members` (a macro collection's replies, when the text is
+   * the collection's file) are masked in both, and so is every pattern.
+   */
+  fixed(before: string, after: string, context?: { customer?: string; members?: string[] }): { before: string; after: string };
 }
 
 export function createRedactor(options: { lang?: UiLang } = {}): Redactor {
@@ -523,5 +537,14 @@ export function createRedactor(options: { lang?: UiLang } = {}): Redactor {
     },
     error: (error) => redactInputError(error, common(), state),
     path: (path) => redactPath(path, common(), state),
+    customerError: (error) => (error.code === 'not-found' ? { ...error, path: MASK_BLOCK.repeat(error.path.length) } : redactInputError(error, common(), state)),
+    fixed(before, after, context = {}) {
+      const lang = options.lang ?? guessLang(before);
+      const names = context.customer !== undefined ? redactTextDetailed(context.customer, { lang, role: 'customer' }).names : [];
+      for (const member of context.members ?? []) names.push(...redactTextDetailed(member, { lang, role: 'reply' }).names);
+      const masked = redactTextDetailed(before, { lang, role: 'reply', names });
+      // The fixed text keeps the names of the original: a fix may have moved the greeting a name was found in.
+      return { before: masked.text, after: redactText(after, { lang, role: 'reply', names: masked.names }) };
+    },
   };
 }
