@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/engine/linter.js';
 import { Analysis } from '../src/text/analysis.js';
-import { resolveLanguages } from '../src/text/segments.js';
-import { detectLanguage } from '../src/text/language.js';
+import { letterCounts, PLACEHOLDER, resolveLanguages, wordsOf } from '../src/text/segments.js';
+import { cueScores, detectLanguage } from '../src/text/language.js';
 import { getVoikko } from '../src/text/voikko.js';
 import { getHunspell } from '../src/text/hunspell.js';
 
@@ -183,5 +183,40 @@ Kundtjänst`;
   it('does not report a bilingual reply to a Swedish customer as a language mismatch', () => {
     const result = lintText(BILINGUAL, { customer: 'Hej, jag skulle behöva ett intyg över min anställning till banken. Kan du skicka det?' });
     expect(result.findings.map((f) => f.ruleId)).not.toContain('thread/language-mismatch');
+  });
+});
+
+describe('segment scans (table look-ups in place of Unicode regexes)', () => {
+  // Letters of several scripts and planes, placeholders, digits, marks and a lone surrogate.
+  const SAMPLE = 'Hei ÄITI, tilauksesi %{ticket.number} on matkalla! Jag är här {{user.firstName}} ÅÅ 𝐀𝐁c 𝒶 ǅ ß İ Σσ ﬁ 12ab_3 \ud800x [NIMI] $documentsUrl Straße ŉ';
+  const regexWords = (text: string) => Array.from(text.replace(PLACEHOLDER, ' ').toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+  const regexCounts = (text: string) => {
+    let letters = 0;
+    let upper = 0;
+    for (const m of text.replace(PLACEHOLDER, ' ').matchAll(/\p{L}/gu)) {
+      letters++;
+      if (/\p{Lu}/u.test(m[0])) upper++;
+    }
+    return { letters, upper };
+  };
+
+  it('finds the words the /\\p{L}+/gu regex finds', () => {
+    expect(wordsOf(SAMPLE)).toEqual(regexWords(SAMPLE));
+    expect(wordsOf('')).toEqual([]);
+    expect(wordsOf('𝐀')).toEqual(regexWords('𝐀'));
+  });
+
+  it('counts letters and capitals as /\\p{L}/gu and /\\p{Lu}/u do, a letter outside the BMP as one', () => {
+    expect(letterCounts(SAMPLE)).toEqual(regexCounts(SAMPLE));
+    expect(letterCounts('𝐀𝐁c')).toEqual({ letters: 3, upper: 2 });
+  });
+
+  it('scores Finnish endings as the list of endings does', () => {
+    const endings = ['ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'aa', 'ää', 'yy', 'uu', 'ii'];
+    const words = ['talossa', 'kylässä', 'talosta', 'kadulla', 'pöydällä', 'kadulta', 'maa', 'saa', 'tilaa', 'syy', 'puu', 'kiitokset', 'hotellia', 'viesti', 'sasa', 'lsa', 'stta', 'ltaa', 'åka', 'ii', 'kuu', 'tyyppi', 'isaa', 'laa'];
+    for (const w of words) {
+      const expected = w.includes('å') ? { fi: 0, sv: 0.5, en: 0 } : w.length > 3 && endings.some((e) => w.endsWith(e)) ? { fi: 0.5, sv: 0, en: 0 } : { fi: 0, sv: 0, en: 0 };
+      expect(cueScores([w]), w).toEqual(expected);
+    }
   });
 });

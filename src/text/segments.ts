@@ -1,5 +1,5 @@
 import type { Lang } from '../types.js';
-import { cueScores, type LanguageScores } from './language.js';
+import { cueScores, topTwo, type LanguageScores } from './language.js';
 import { splitLines, type Line } from './lines.js';
 
 /**
@@ -33,8 +33,47 @@ type Known = 'fi' | 'sv' | 'en';
  */
 export const PLACEHOLDER = /%\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{\$?[\w.]+\}|\$\{?[\w.]+\}?|\[[A-ZÅÄÖ_ ]+\]/g;
 
-function wordsOf(text: string): string[] {
-  return Array.from(text.replace(PLACEHOLDER, ' ').toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+/** Only these characters open a placeholder: text without them is left as it is, unscanned. */
+const PLACEHOLDER_OPENER = /[%{$[]/;
+
+function withoutPlaceholders(text: string): string {
+  return PLACEHOLDER_OPENER.test(text) ? text.replace(PLACEHOLDER, ' ') : text;
+}
+
+/** Per UTF-16 code unit below 0x10000: 0 not yet known, 1 no letter, 2 a letter, 3 an upper-case letter. */
+const LETTER_CLASS = new Uint8Array(0x10000);
+
+function letterClass(c: string): number {
+  return /\p{Lu}/u.test(c) ? 3 : /\p{L}/u.test(c) ? 2 : 1;
+}
+
+/** The runs of letters of a lower-cased text, as /\p{L}+/gu finds them, by a table look-up a character. Exported for its test. */
+export function wordsOf(text: string): string[] {
+  const s = withoutPlaceholders(text).toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let letter: boolean;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      letter = letterClass(s.slice(i, i + 2)) >= 2;
+      width = 2;
+    } else {
+      let kind = LETTER_CLASS[code]!;
+      if (kind === 0) kind = LETTER_CLASS[code] = letterClass(s[i]!);
+      letter = kind >= 2;
+    }
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(s.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
 }
 
 /**
@@ -43,17 +82,28 @@ function wordsOf(text: string): string[] {
  * language's rules and dictionary, so a wrong split costs false alarms.
  */
 function decide(scores: LanguageScores): Known | null {
-  const ranked = (Object.entries(scores) as [Known, number][]).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked as [[Known, number], [Known, number]];
-  return best[1] >= 2 && best[1] >= 2 * second[1] + 1 ? best[0] : null;
+  const { best, first, second } = topTwo(scores);
+  return first >= 2 && first >= 2 * second + 1 ? best : null;
 }
 
-function letterCounts(text: string): { letters: number; upper: number } {
+/** Letters and upper-case letters (code points, as /\p{L}/gu counts them), placeholders left out. Exported for its test. */
+export function letterCounts(text: string): { letters: number; upper: number } {
+  const s = withoutPlaceholders(text);
   let letters = 0;
   let upper = 0;
-  for (const m of text.replace(PLACEHOLDER, ' ').matchAll(/\p{L}/gu)) {
-    letters++;
-    if (/\p{Lu}/u.test(m[0])) upper++;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let kind: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A letter outside the Basic Multilingual Plane (rare): asked of the regexes, as one code point.
+      kind = letterClass(s.slice(i, i + 2));
+      i++;
+    } else {
+      kind = LETTER_CLASS[code]!;
+      if (kind === 0) kind = LETTER_CLASS[code] = letterClass(s[i]!);
+    }
+    if (kind >= 2) letters++;
+    if (kind === 3) upper++;
   }
   return { letters, upper };
 }
@@ -72,14 +122,15 @@ interface Piece {
 function lineScores(text: string): LanguageScores {
   const words = wordsOf(text);
   const scores = cueScores(words);
-  const nordic = words.filter((w) => /[äöå]/.test(w)).length;
+  let nordic = 0;
+  for (const w of words) if (/[äöå]/.test(w)) nordic++;
   return { ...scores, en: Math.max(0, scores.en - nordic) };
 }
 
 /** The language a text leans to without deciding it: some cue words, none of another language. */
 function lean(scores: LanguageScores): Known | null {
-  const ranked = (Object.entries(scores) as [Known, number][]).sort((a, b) => b[1] - a[1]);
-  return ranked[0]![1] >= 1 && ranked[1]![1] === 0 ? ranked[0]![0] : null;
+  const { best, first, second } = topTwo(scores);
+  return first >= 1 && second === 0 ? best : null;
 }
 
 function sum(a: LanguageScores, b: LanguageScores): LanguageScores {
