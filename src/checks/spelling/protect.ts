@@ -6,26 +6,55 @@ import { partitionPoint } from '../util.js';
  * grammar-checked: placeholders, web and e-mail addresses, file names,
  * hashtags and mentions, code-like tokens.
  */
-const PROTECTED: RegExp[] = [
-  /\{\{\{?[^{}\n]{0,80}\}?\}\}/g, // {{name}}, {{{body}}}
-  /\{%[^%\n]{0,80}%\}/g, // {% if … %}
-  /\$\{[^}\n]{0,40}\}/g, // ${name}
-  /(?<![\p{L}\p{N}$\\])\$[\p{L}_][\p{L}\p{N}_]*/gu, // $start, $name (Kotlin, PHP and shell templates)
-  /\{[^{}\n]{0,40}\}/g, // {name}
-  /\*\|[^|\n]{1,30}\|\*/g, // *|FNAME|*
-  /%[\p{L}_][\p{L}\p{N}_ ]{0,30}%/gu, // %NAME%
-  /\[[^\]\n]{0,60}\]/g, // [NIMI], [link], [1]
-  /(?<![\p{L}\p{N}])(\p{L})\1{3,}(?![\p{L}\p{N}])/gu, // xxxxxx, XXXX: a blanked-out value
-  /<[^<>\n]{1,80}>/g, // <nimi>, <https://…>, <a@b.fi>
-  /\b(?:https?|ftp):\/\/[^\s<>"”]+/gi, // URLs
-  /\bwww\.[^\s<>"”]+/gi,
+const PROTECTED: [RegExp, (text: string) => boolean][] = [
+  [/\{\{\{?[^{}\n]{0,80}\}?\}\}/g, has('{{')], // {{name}}, {{{body}}}
+  [/\{%[^%\n]{0,80}%\}/g, has('{%')], // {% if … %}
+  [/\$\{[^}\n]{0,40}\}/g, has('${')], // ${name}
+  [/(?<![\p{L}\p{N}$\\])\$[\p{L}_][\p{L}\p{N}_]*/gu, has('$')], // $start, $name (Kotlin, PHP and shell templates)
+  [/\{[^{}\n]{0,40}\}/g, has('{')], // {name}
+  [/\*\|[^|\n]{1,30}\|\*/g, has('*|')], // *|FNAME|*
+  [/%[\p{L}_][\p{L}\p{N}_ ]{0,30}%/gu, has('%')], // %NAME%
+  [/\[[^\]\n]{0,60}\]/g, has('[')], // [NIMI], [link], [1]
+  [/(?<![\p{L}\p{N}])(\p{L})\1{3,}(?![\p{L}\p{N}])/gu, hasRunOfFour], // xxxxxx, XXXX: a blanked-out value
+  [/<[^<>\n]{1,80}>/g, has('<')], // <nimi>, <https://…>, <a@b.fi>
+  [/\b(?:https?|ftp):\/\/[^\s<>"”]+/gi, has('://')], // URLs
+  [/\bwww\.[^\s<>"”]+/gi, (text) => /www\./i.test(text)],
   // E-mail addresses, @mentions with a host. Tried only where a token starts:
   // from inside a long run of letters the search would rescan the run each time.
-  /(?<![^\s<>()"”,;:])[^\s<>()"”,;:]+@[^\s<>()"”,;:]+/g,
-  /(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_.-]+/gu, // @mention, #hashtag
+  [/(?<![^\s<>()"”,;:])[^\s<>()"”,;:]+@[^\s<>()"”,;:]+/g, has('@')],
+  [/(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_.-]+/gu, (text) => text.includes('@') || text.includes('#')], // @mention, #hashtag
   // Domains and file names: elisa.fi, ohje.pdf, Verkkokauppa.com
-  /(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(?:fi|se|ax|com|net|org|eu|io|nu|info|biz|app|dk|no|de|uk|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv|html?|exe|msi|apk)(?![\p{L}\p{N}])/giu,
+  [
+    /(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(?:fi|se|ax|com|net|org|eu|io|nu|info|biz|app|dk|no|de|uk|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv|html?|exe|msi|apk)(?![\p{L}\p{N}])/giu,
+    // With /iu, "ſ" and the Kelvin sign fold to s and k: the test folds as the pattern does.
+    (text) => /\.[a-z]/iu.test(text),
+  ],
 ];
+
+/**
+ * Each pattern comes with a test of something it cannot match without (a
+ * "{", an "@", a dot before a letter): most replies have none of it, and the
+ * test costs a fraction of running the pattern over the whole reply.
+ */
+function has(literal: string): (text: string) => boolean {
+  return (text) => text.includes(literal);
+}
+
+/**
+ * Whether the same letter may come four times in a row: the blanked-out value
+ * pattern needs that. Code units are compared; a letter outside the Basic
+ * Multilingual Plane is two of them, so a text with one is always tried.
+ */
+function hasRunOfFour(text: string): boolean {
+  let run = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+    run = i > 0 && c === text.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= 4) return true;
+  }
+  return false;
+}
 
 export interface Range {
   start: number;
@@ -35,7 +64,8 @@ export interface Range {
 /** The protected ranges of a text, sorted by start. */
 export function protectedRanges(text: string): Range[] {
   const ranges: Range[] = [];
-  for (const pattern of PROTECTED) {
+  for (const [pattern, possible] of PROTECTED) {
+    if (!possible(text)) continue;
     for (const m of text.matchAll(pattern)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return ranges.sort((a, b) => a.start - b.start);
