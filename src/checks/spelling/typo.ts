@@ -6,6 +6,7 @@ import { getVoikko } from '../../text/voikko.js';
 import { swedishSpeller } from '../../text/hunspell.js';
 import { overlaps, rangesOf, type Range } from './protect.js';
 import { partitionPoint } from '../util.js';
+import { Memo } from '../../text/memo.js';
 
 /** What the spelling check needs of a speller. */
 export interface Speller {
@@ -34,6 +35,37 @@ const MAX_SUFFIX = 6;
 const MIN_LENGTH = 3;
 
 /**
+ * What a word's letters alone tell the check, whatever reply it is in: kept
+ * per speller (so per language and dictionaries) for every reply the process
+ * lints, in a bounded memo. A batch repeats its vocabulary, so most words cost
+ * one Map look-up instead of the shape tests and the speller's memo.
+ */
+interface Verdict {
+  /** A word of a shape the check looks at that the speller rejects as written. */
+  unknown: boolean;
+  /** Right all the same (isRightOtherwise): asked only of unknown words. */
+  rightOtherwise?: boolean;
+  /** The suggestions, ranked: asked only of a word about to be reported. */
+  suggestions?: string[];
+}
+
+const VERDICT_LIMIT = 50_000;
+const verdictMemos = new WeakMap<Speller, Memo<Verdict>>();
+
+function verdictsOf(speller: Speller): Memo<Verdict> {
+  let memo = verdictMemos.get(speller);
+  if (!memo) verdictMemos.set(speller, (memo = new Memo<Verdict>(VERDICT_LIMIT)));
+  return memo;
+}
+
+/** The word without the full stops after it ("klo." → "klo"). */
+function withoutDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2e) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
  * Misspelled words. Finnish through Voikko, Swedish through Hunspell; the
  * check finds nothing where the speller is not installed. Never checked:
  * the greeting line and the sign-off (names), placeholders, addresses, codes,
@@ -46,6 +78,9 @@ export const typo: Check = (analysis, ctx) => {
   if (!speller) return [];
   const text = analysis.text;
   const words = analysis.words;
+  const memo = verdictsOf(speller);
+  const verdictOf = (token: string): Verdict => memo.get(token) ?? memo.set(token, { unknown: isCandidateShape(token) && !speller.spell(token) });
+  const rightOtherwise = (v: Verdict, token: string): boolean => (v.rightOtherwise ??= isRightOtherwise(speller, token, lang));
   let excluded: Exclusions | undefined;
   /** The words' texts in code-unit order, for prefix look-ups (made on first need). */
   let sortedTexts: string[] | undefined;
@@ -53,48 +88,52 @@ export const typo: Check = (analysis, ctx) => {
   const unknown = (i: number): boolean => {
     const word = words[i];
     if (!word) return false;
-    const token = word.text.replace(/\.+$/, '');
+    const token = withoutDots(word.text);
     // A placeholder beside the word ("osoiteessa %{url}") is no foreign phrase.
     if (overlaps(rangesOf(analysis), word.start, word.end)) return false;
-    return /^\p{L}+$/u.test(token) && !known(word, token) && !isRightOtherwise(speller, token, lang);
+    return /^\p{L}+$/u.test(token) && !known(word, token) && !rightOtherwise(verdictOf(token), token);
   };
   const findings: RawFinding[] = [];
   const slips = slipsOf(ctx, lang);
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
-    const token = word.text.replace(/\.+$/, '');
-    const slip = slips.get(token.toLowerCase());
+    const token = withoutDots(word.text);
+    const slip = slips.size > 0 ? slips.get(token.toLowerCase()) : undefined;
     if (slip && !analysis.inFrame(word.start)) {
       const suggestion = /^\p{Lu}/u.test(token) ? slip[0]!.toUpperCase() + slip.slice(1) : slip;
       findings.push({ offset: word.start, length: token.length, suggestions: [suggestion], data: { hint: hint(suggestion) } });
       continue;
     }
     // The cheap tests first, then the (memoized) speller; the rest only for the words it rejects.
-    if (!isCandidateShape(token) || known(word, token)) continue;
+    const verdict = verdictOf(token);
+    if (!verdict.unknown || (text[word.start + token.length] === '.' && speller.spell(`${token}.`))) continue;
     excluded ??= exclusions(analysis, ctx, lang);
     if (isExcluded(analysis, excluded, index, token)) continue;
-    if (isRightOtherwise(speller, token, lang)) continue;
+    if (rightOtherwise(verdict, token)) continue;
     // Two unknown words side by side are a phrase in another language ("à la carte", "Personal trainer").
     const sameSentence = (j: number) => words[j]?.sentence === word.sentence;
     if ((sameSentence(index - 1) && unknown(index - 1)) || (sameSentence(index + 1) && unknown(index + 1))) continue;
     // The head of a compound written apart ("Personal trainer -paketti").
     if (/^ -\p{L}/u.test(text.slice(word.end, word.end + 3))) continue;
-    const suggestions = rank(token, speller.suggest(token, 8).filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS);
-    // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
-    if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
-    if (lang === 'sv' && isEnglishCognate(token, suggestions)) continue;
     // A capitalised word opening a sentence may be a name: reported only when
     // it is long and one edit away from a suggestion, and never written
-    // capitalised inside a sentence elsewhere in the reply.
-    if (/^\p{Lu}/u.test(token)) {
-      if (token.length < 6 || !suggestions.some((s) => editDistance(s.toLowerCase(), token.toLowerCase(), 1) <= 1)) continue;
+    // capitalised inside a sentence elsewhere in the reply. The tests that need
+    // no suggestion come first: suggestions are asked only of words that may be reported.
+    const capitalised = /^\p{Lu}/u.test(token);
+    if (capitalised) {
+      if (token.length < 6) continue;
       sortedTexts ??= words.map((w) => w.text).sort();
       if (startsTwice(sortedTexts, token)) continue;
     }
+    const suggestions = (verdict.suggestions ??= rank(token, speller.suggest(token, 8).filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS));
+    // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
+    if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
+    if (lang === 'sv' && isEnglishCognate(token, suggestions)) continue;
+    if (capitalised && !suggestions.some((s) => editDistance(s.toLowerCase(), token.toLowerCase(), 1) <= 1)) continue;
     findings.push({
       offset: word.start,
       length: token.length,
-      suggestions,
+      suggestions: [...suggestions],
       data: { hint: hint(suggestions[0]) },
     });
   }
@@ -225,9 +264,31 @@ interface Exclusions {
 }
 
 function exclusions(analysis: Analysis, ctx: CheckContext, lang: string): Exclusions {
-  const accepted = acceptedWords(ctx, lang);
-  for (const p of ctx.products) for (const w of p.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) accepted.add(w);
-  return { ranges: rangesOf(analysis), accepted };
+  return { ranges: rangesOf(analysis), accepted: acceptedOf(ctx, lang) };
+}
+
+/**
+ * The rule's options stay the same object for every reply a rule set lints:
+ * the tables made of them (accepted words with the products', slips) are made
+ * once per options, products and language, not once per reply.
+ */
+const tables = new WeakMap<Record<string, unknown>, { products: string[]; accepted: Map<string, Set<string>>; slips: Map<string, Map<string, string>> }>();
+
+function tablesOf(ctx: CheckContext) {
+  let t = tables.get(ctx.options);
+  if (!t || t.products !== ctx.products) tables.set(ctx.options, (t = { products: ctx.products, accepted: new Map(), slips: new Map() }));
+  return t;
+}
+
+function acceptedOf(ctx: CheckContext, lang: string): Set<string> {
+  const t = tablesOf(ctx);
+  let accepted = t.accepted.get(lang);
+  if (!accepted) {
+    accepted = acceptedWords(ctx, lang);
+    for (const p of ctx.products) for (const w of p.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) accepted.add(w);
+    t.accepted.set(lang, accepted);
+  }
+  return accepted;
 }
 
 /** Words never reported: in the greeting or sign-off, protected, names, glued to digits, products and accepted words (inflected too). */
@@ -271,6 +332,13 @@ function startsLine(text: string, offset: number): boolean {
  * catches them.
  */
 function slipsOf(ctx: CheckContext, lang: string): Map<string, string> {
+  const t = tablesOf(ctx);
+  let slips = t.slips.get(lang);
+  if (!slips) t.slips.set(lang, (slips = slipTable(ctx, lang)));
+  return slips;
+}
+
+function slipTable(ctx: CheckContext, lang: string): Map<string, string> {
   const table = (ctx.options.slips as Record<string, unknown> | undefined)?.[lang];
   const slips = new Map<string, string>();
   if (table && typeof table === 'object') {
