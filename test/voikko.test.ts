@@ -177,3 +177,18 @@ describe('aspalint doctor', () => {
     });
   });
 });
+
+describe('address forms memoised per word for the whole process', () => {
+  it('decides the one case that depends on the next word afresh each time ("sinä päivänä" is no address)', () => {
+    expect(address('Sinä voit tulla huomenna.')).toEqual(['Sinä:familiar', 'voit:familiar']);
+    expect(address('Sinä päivänä olin kotona.')).toEqual([]);
+    expect(address('Sinä voit tulla huomenna.')).toEqual(['Sinä:familiar', 'voit:familiar']);
+    expect(address('Sinä päivänä olin kotona.')).toEqual([]);
+  });
+
+  it('gives a repeated word the same form as the first time', () => {
+    const first = address('Voitte tilata paketin. Tilauksesi on matkalla.');
+    expect(address('Voitte tilata paketin. Tilauksesi on matkalla.')).toEqual(first);
+    expect(first).toEqual(['Voitte:polite', 'Tilauksesi:familiar']);
+  });
+});

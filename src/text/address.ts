@@ -1,6 +1,7 @@
 import type { Word, Sentence } from './parse.js';
 import type { Lang } from '../types.js';
 import { finnishMorphology, type FinnishMorphology } from './morphology.js';
+import { Memo } from './memo.js';
 
 /**
  * How a reply addresses its reader: the familiar singular (sinä, du) or the
@@ -47,17 +48,35 @@ const SV_POLITE = new Set('ni er ert era eder'.split(' '));
 const SV_GROUP_WORDS =
   /^(alla|båda|bägge|företag|kontor|team|familj|förening|organisation|avdelning|skola|bolag|styrelse|personal|hushåll|kollegor|hem|hemma|bostad|lägenhet|husbolag|bokföring|ekonomiavdelning)/;
 
+/**
+ * The address form of each Finnish word, whatever reply it is in (the one
+ * case that depends on the next word is decided before): a bounded memo per
+ * morphology for the whole process, so a repeated word skips the clitic
+ * regex, the sets and Voikko's readings.
+ */
+const FI_FORMS_LIMIT = 50_000;
+let fiForms: { morphology: FinnishMorphology | null; memo: Memo<AddressForm | 'none'> } | undefined;
+
 function fiMarker(word: Word, next: Word | undefined, morphology: FinnishMorphology | null): AddressForm | null {
-  const w = stripClitic(word.core);
   // "Sinä päivänä", "sinä vuonna": the essive of "se", not "you".
-  if (w === 'sinä' && next && /n[aä]$/.test(next.core)) return null;
+  if (next && /n[aä]$/.test(next.core) && stripClitic(word.core) === 'sinä') return null;
+  if (fiForms?.morphology !== morphology) fiForms = { morphology, memo: new Memo(FI_FORMS_LIMIT) };
+  const known = fiForms.memo.get(word.core);
+  if (known !== undefined) return known === 'none' ? null : known;
+  const form = fiWordForm(word.core, morphology);
+  fiForms.memo.set(word.core, form ?? 'none');
+  return form;
+}
+
+function fiWordForm(core: string, morphology: FinnishMorphology | null): AddressForm | null {
+  const w = stripClitic(core);
   if (FI_FAMILIAR_PRONOUNS.has(w) || FI_FAMILIAR_VERBS.has(w) || w === 'älä') return 'familiar';
   if (w === 'älkää') return 'polite';
   if (FI_POLITE_PRONOUNS.has(w)) return 'polite';
   if (!/^\p{L}+$/u.test(w)) return null;
   // Voikko's person and number of a verb, or its possessive suffix, where all its readings agree.
   if (morphology) {
-    const form = morphology.addressForm(word.core);
+    const form = morphology.addressForm(core);
     if (form !== undefined) return form;
   }
   return fiHeuristic(w);
