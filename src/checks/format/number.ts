@@ -27,9 +27,9 @@ const RULES: NumberRule[] = [
       return `${m[2]!.replace('.', ',')} ${unit}`;
     },
   },
-  // Decimal point in money: "44.45 euroa", "249.50kr".
+  // Decimal point in money: "44.45 euroa", "249.50kr", "44.45  euroa" (a doubled space, or a no-break one, before the unit).
   {
-    pattern: new RegExp(`(?<![\\d.,])(\\d+)\\.(\\d{2})( ?)(${CURRENCY})(?![\\p{L}])`, 'gu'),
+    pattern: new RegExp(`(?<![\\d.,])(\\d+)\\.(\\d{2})([ \\u00a0]{0,2})(${CURRENCY})(?![\\p{L}])`, 'gu'),
     langs: ['fi', 'sv'],
     correct: (m) => `${m[1]},${m[2]} ${m[4]}`,
   },

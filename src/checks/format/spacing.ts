@@ -10,7 +10,7 @@ function tokenAt(text: string, offset: number): string {
   return text.slice(s, e);
 }
 
-/** Missing space after a sentence end ("kiitos.Tilaus"), doubled spaces inside a line. */
+/** Missing space after a sentence end ("kiitos.Tilaus"), doubled spaces (or a space and a no-break space) inside a line. */
 export const spacing: Check = (analysis) => {
   const text = analysis.text;
   const findings: RawFinding[] = [];
@@ -27,7 +27,8 @@ export const spacing: Check = (analysis) => {
       fix: { offset: at, length: 0, text: ' ' },
     });
   }
-  for (const m of text.matchAll(/(?<=[^\s])( {2,})(?=[^\s])/g)) {
+  // A no-break space counts: an HTML mail shows a doubled space typed in its editor as " &nbsp;".
+  for (const m of text.matchAll(/(?<=[^\s])([ \u00a0]{2,})(?=[^\s])/g)) {
     findings.push({
       offset: m.index!,
       length: m[0].length,
