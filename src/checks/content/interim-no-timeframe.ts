@@ -15,7 +15,7 @@ const PROMISE: Record<string, RegExp> = {
  * these verbs promise nothing for later, so they need VAGUE in the sentence.
  */
 const LATER: Record<string, RegExp> = {
-  fi: /(?<![\p{L}])((vastaamme|vastaan|vastataan|palaamme|palaan|käsittelemme|käsittelen|ilmoitamme|ilmoitan|kerromme|kerron|otamme yhteyttä|otan yhteyttä|toimitamme|lähetämme|lähetän)|(ottaa|ottavat|otetaan) (sinuun|teihin) yhteyttä|(palaa|palaavat) (asiaan|asiaasi|asiaanne)|(vastaa|vastaavat) (sinulle|teille|viestiisi|viestiinne)|(pyrimme|pyrin|pyrkii) (vastaamaan|palaamaan|käsittelemään|ottamaan)|(saatte|saat) (\p{L}+ )?(tiedon|vastauksen|päätöksen|ilmoituksen|viestin|tietoa|vastausta|päätöstä))(?![\p{L}])/giu,
+  fi: /(?<![\p{L}])((vastaamme|vastaan|vastataan|palaamme|palaan|käsittelemme|käsittelen|ilmoitamme|ilmoitan|kerromme|kerron|otamme yhteyttä|otan yhteyttä|toimitamme|lähetämme|lähetän)|(ottaa|ottavat|otetaan) (sinuun|teihin) yhteyttä|(palaa|palaavat) (\p{L}+ )?(asiaan|asiaasi|asiaanne|viestiin|viestiisi|viestiinne|kysymykseen|kysymykseesi|kysymykseenne|tukipyyntöön|tukipyyntöösi|tukipyyntöönne)|(vastaa|vastaavat) (sinulle|teille|viestiisi|viestiinne)|(pyrimme|pyrin|pyrkii) (vastaamaan|palaamaan|käsittelemään|ottamaan)|(saatte|saat) (\p{L}+ )?(tiedon|vastauksen|päätöksen|ilmoituksen|viestin|tietoa|vastausta|päätöstä))(?![\p{L}])/giu,
   sv: /(?<![\p{L}])((vi|jag) (svarar|återkommer|behandlar|hanterar|skickar|kontaktar|meddelar|ringer)|(kommer|ska)( \p{L}+){0,3}? att (återkomma|svara|kontakta (dig|er)|höra av (sig|oss|mig))|(du|ni) (får|kommer att få) (\p{L}+ )?(information|besked|svar|beslut|ett meddelande|ett mejl|ett sms)|återkommer|återkopplar)(?![\p{L}])/giu,
 };
 
