@@ -85,7 +85,7 @@ describe('aspalint CLI', () => {
 
   it('prints stylish output with position, severity, message, suggestion, rule id and weight', () => {
     const { stdout } = run(['-', '--ui-lang', 'en'], { input: BAD_FI });
-    expect(stdout).toMatch(/^-  fi · email · score \d+$/m);
+    expect(stdout).toMatch(/^- {2}fi · email · score \d+$/m);
     expect(stdout).toMatch(/3:36\s+warning\s+.+phrase\/calque \+1/);
     expect(stdout).toMatch(/→ /);
     expect(stdout).toMatch(/problems \(0 errors, \d+ warnings/);

@@ -220,7 +220,7 @@ describe('--quiet and what JSON, SARIF and JUnit carry', () => {
   });
 
   it('input errors are in the JSON, SARIF and JUnit documents, not only on stderr', () => {
-    let r = run(['warnings.txt', 'missing.txt', '-f', 'json'], { cwd: dir });
+    const r = run(['warnings.txt', 'missing.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['version', 'files', 'inputErrors', 'summary']);

@@ -72,7 +72,7 @@ export function maskFor(kind: PiiKind, original: string, lang: UiLang): string {
 // Patterns
 
 /** A name right before an address: `Anna Virtanen <anna@…>`, `"Anna Virtanen" (anna@…)`. */
-const NAME_BEFORE_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)*(?=["']?[ \t]*[<(\[][^>)\]\s]*@)/gu;
+const NAME_BEFORE_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)*(?=["']?[ \t]*[<([][^>)\]\s]*@)/gu;
 /** Sender lines of quoted headers: "Lähettäjä: Anna Virtanen <…>", "Från: …", "From: …". */
 const SENDER_LINE = /^([ \t>]*\**(?:lähettäjä|från|from|avsändare)\s*:\**[ \t]*)([^\n<\r]*)/gimu;
 const PLACEHOLDER_TOKEN = /^(\{\{.*\}\}|\{.*\}|\[.*\]|%\w+%|<.*>)$/;

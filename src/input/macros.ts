@@ -404,7 +404,7 @@ function blockMap(src: string, rangeStart: number, rangeEnd: number, value: stri
 function chompTail(src: string, lines: Line[], lastText: number, chomp: 'strip' | 'clip' | 'keep', out: string[], map: number[]): void {
   if (lastText < 0) {
     // No text at all: "keep" keeps the breaks, the others give "".
-    if (chomp === 'keep') for (const l of lines) if (l.brk >= 0) (out.push('\n'), map.push(l.brk));
+    if (chomp === 'keep') for (const l of lines) if (l.brk >= 0) { out.push('\n'); map.push(l.brk); }
     return;
   }
   if (chomp === 'strip') return;
@@ -412,7 +412,7 @@ function chompTail(src: string, lines: Line[], lastText: number, chomp: 'strip' 
   if (last.brk < 0) return;
   out.push('\n');
   map.push(last.brk);
-  if (chomp === 'keep') for (const l of lines.slice(lastText + 1)) if (l.brk >= 0) (out.push('\n'), map.push(l.brk));
+  if (chomp === 'keep') for (const l of lines.slice(lastText + 1)) if (l.brk >= 0) { out.push('\n'); map.push(l.brk); }
 }
 
 function literalDecode(src: string, lines: Line[], indent: number, chomp: 'strip' | 'clip' | 'keep'): { text: string; map: number[] } {
@@ -454,16 +454,16 @@ function foldedDecode(src: string, lines: Line[], indent: number, chomp: 'strip'
     if (!isText(l)) continue;
     const empties = lines.slice(prev + 1, i);
     if (prev < 0) {
-      for (const e of empties) (out.push('\n'), map.push(e.brk));
+      for (const e of empties) { out.push('\n'); map.push(e.brk); }
     } else {
       const p = lines[prev]!;
       if (!moreIndented(p) && !moreIndented(l)) {
-        if (empties.length === 0) (out.push(' '), map.push(p.brk));
-        else for (const e of empties) (out.push('\n'), map.push(e.brk));
+        if (empties.length === 0) { out.push(' '); map.push(p.brk); }
+        else for (const e of empties) { out.push('\n'); map.push(e.brk); }
       } else {
         out.push('\n');
         map.push(p.brk);
-        for (const e of empties) (out.push('\n'), map.push(e.brk));
+        for (const e of empties) { out.push('\n'); map.push(e.brk); }
       }
     }
     for (let q = l.start + indent; q < l.end; q++) {
@@ -525,8 +525,8 @@ function flowDecode(src: string, start: number, end: number, style: 'plain' | 's
           i += src[i] === '\r' && src[i + 1] === '\n' ? 2 : 1;
         } else break;
       }
-      if (empties.length === 0) (out.push(' '), map.push(brk));
-      else for (const e of empties) (out.push('\n'), map.push(e));
+      if (empties.length === 0) { out.push(' '); map.push(brk); }
+      else for (const e of empties) { out.push('\n'); map.push(e); }
       solidEnd = out.length;
       continue;
     }
@@ -557,7 +557,7 @@ function flowDecode(src: string, start: number, end: number, style: 'plain' | 's
         solidEnd = out.length;
         continue;
       }
-      for (const unit of splitUnits(decoded)) (out.push(unit), map.push(i));
+      for (const unit of splitUnits(decoded)) { out.push(unit); map.push(i); }
       i += len;
       solidEnd = out.length;
       continue;
@@ -640,10 +640,10 @@ export function htmlToText(html: string): { text: string; map: number[] } {
   };
   const emit = (ch: string, at: number) => {
     if (pendingBreak > 0 && out.length > 0) {
-      while (out.length > 0 && out[out.length - 1] === ' ') (out.pop(), map.pop());
+      while (out.length > 0 && out[out.length - 1] === ' ') { out.pop(); map.pop(); }
       let have = 0;
       for (let k = out.length - 1; k >= 0 && out[k] === '\n'; k--) have++;
-      for (let k = have; k < pendingBreak; k++) (out.push('\n'), map.push(breakAt));
+      for (let k = have; k < pendingBreak; k++) { out.push('\n'); map.push(breakAt); }
     } else if (pendingSpace >= 0 && out.length > 0 && out[out.length - 1] !== '\n') {
       out.push(' ');
       map.push(pendingSpace);

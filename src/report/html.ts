@@ -528,7 +528,7 @@ export function highlightText(text: string, findings: Finding[], lang: UiLang, m
     if (end > start) spans.push({ n: i + 1, f, start, end });
     else carets.push({ n: i + 1, f, start, end });
   });
-  let replyEnd = len;
+  let replyEnd: number;
   try {
     replyEnd = analyseAnatomy(text).replyEnd;
   } catch {

@@ -21,7 +21,7 @@ export interface JunitOptions {
 /** Text safe in XML content and attribute values: markup escaped, characters XML 1.0 forbids removed. */
 export function escapeXml(s: string): string {
   return s
-    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]/g, '')
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udfff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
