@@ -291,6 +291,21 @@ describe('usage and config errors in the UI language (issue 14)', () => {
       sv: `aspalint: ${badOption}:4: channel/length: alternativet "smsMaxSegments" ska vara ett heltal\n`,
       en: `aspalint: ${badOption}:4: channel/length: option "smsMaxSegments" must be integer\n`,
     },
+    unknownFormat: {
+      fi: 'aspalint: tuntematon muoto "xml": stylish, json, sarif, github, junit, html, compact, checkstyle, paketti aspalint-formatter-xml tai polku muotoilijamoduuliin\n',
+      sv: 'aspalint: okänt format "xml": stylish, json, sarif, github, junit, html, compact, checkstyle, ett paket aspalint-formatter-xml eller en sökväg till en formaterarmodul\n',
+      en: 'aspalint: unknown format "xml": stylish, json, sarif, github, junit, html, compact, checkstyle, a package aspalint-formatter-xml, or a path to a formatter module\n',
+    },
+    fixOnStdin: {
+      fi: 'aspalint: --fix ja --fix-dry-run korjaavat tiedostoja, eivät vakiosyötettä\n',
+      sv: 'aspalint: --fix och --fix-dry-run rättar filer, inte standard in\n',
+      en: 'aspalint: --fix and --fix-dry-run work on files, not on stdin\n',
+    },
+    outputIsInput: {
+      fi: `aspalint: ${reply}: tulostiedosto on myös syöte; valitse toinen -o-tiedosto\n`,
+      sv: `aspalint: ${reply}: utdatafilen är också indata; välj en annan -o-fil\n`,
+      en: `aspalint: ${reply}: the output file is also an input; choose another -o file\n`,
+    },
     ruleFlag: {
       fi: 'aspalint: --rule: tuntematon sääntö "phrase/calqe" (tarkoititko phrase/calque?)\n',
       sv: 'aspalint: --rule: okänd regel "phrase/calqe" (menade du phrase/calque?)\n',
@@ -306,6 +321,9 @@ describe('usage and config errors in the UI language (issue 14)', () => {
     ['unknownRule', [reply, '-c', unknownRule]],
     ['badOption', [reply, '-c', badOption]],
     ['ruleFlag', [reply, '--no-config', '--rule', 'phrase/calqe=off']],
+    ['unknownFormat', [reply, '-f', 'xml']],
+    ['fixOnStdin', ['-', '--fix']],
+    ['outputIsInput', [reply, '-o', reply]],
   ];
 
   for (const lang of ['fi', 'sv', 'en'] as const) {

@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAtomic, type AtomicFile } from './atomic-file.js';
+import type { Trilingual, UiLang } from '../types.js';
+import { t, UI } from '../report/i18n.js';
 
 /** The process's streams and surroundings, passed in so tests can run the CLI in-process. */
 export interface Io {
@@ -12,7 +14,24 @@ export interface Io {
 }
 
 /** A usage, config or input problem: one line on stderr, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The message in the three languages, when it is made before the UI language is known (`message` is the English). */
+  readonly texts?: Trilingual;
+
+  constructor(message: string | Trilingual) {
+    super(typeof message === 'string' ? message : message.en);
+    if (typeof message !== 'string') this.texts = message;
+  }
+
+  text(lang: UiLang): string {
+    return this.texts?.[lang] ?? this.message;
+  }
+}
+
+/** A message of the UI table in all three languages, for a UsageError made before the UI language is known. */
+export function said(key: keyof typeof UI, data: Record<string, string | number> = {}): Trilingual {
+  return { fi: t(UI[key], 'fi', data), sv: t(UI[key], 'sv', data), en: t(UI[key], 'en', data) };
+}
 
 export interface Output {
   write: (s: string) => void;
@@ -45,7 +64,7 @@ export function checkOutputNotInput(io: Io, file: string | undefined, inputs: st
     const path = resolve(io.cwd, input);
     if (realFile(path) === out || realFile(path.replace(/#[^\\/]*$/, '')) === out) {
       // The file named is an input: under --redact its name is masked like an input's (`shown`).
-      throw new UsageError(`${shown(file)}: the output file is also an input; choose another -o file`);
+      throw new UsageError(said('outputIsInput', { file: shown(file) }));
     }
   }
 }
@@ -58,7 +77,7 @@ export function checkOutputNotInput(io: Io, file: string | undefined, inputs: st
  */
 export function openOutput(io: Io, file: string | undefined): Output {
   if (!file) return { write: (s) => void io.stdout.write(s), close: () => {}, abort: () => {} };
-  const cannot = (err: unknown) => new UsageError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  const cannot = (err: unknown) => new UsageError(said('cannotWrite', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' }));
   let out: AtomicFile;
   try {
     out = openAtomic(resolve(io.cwd, file));

@@ -17,7 +17,7 @@ import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inpu
 import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import type { Redactor } from '../engine/redact.js';
-import { checkOutputNotInput, openOutput, UsageError, type Io } from './io.js';
+import { checkOutputNotInput, openOutput, said, UsageError, type Io } from './io.js';
 import { LINT_FORMATS, type LintFlags } from './options.js';
 import { createProgress } from './progress.js';
 import { readVersion } from './version.js';
@@ -126,7 +126,7 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     try {
       format = findFormatter(flags.format, pluginsOf(linter.config, linter.configDir), io.cwd, LINT_FORMATS);
     } catch (err) {
-      throw err instanceof FormatterNotFound ? new UsageError(err.message) : err;
+      throw err instanceof FormatterNotFound ? new UsageError(err.texts ?? err.message) : err;
     }
     const rules = ruleMetas(linter.config);
     return collectingSink(write, (results, summary, errors, lang) => runFormatter(format, { results, errors, summary }, { cwd: io.cwd, uiLang: lang, rules }));
@@ -176,7 +176,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     if (io.stdin.isTTY) throw new UsageError(t(UI.noInput, flags.uiLang ?? defaultUiLang([], io.env)));
     paths = ['-'];
   }
-  if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError('--fix and --fix-dry-run work on files, not on stdin');
+  if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError(said('fixOnStdin'));
   // --redact masks results, input errors, paths and diffs alike: every format, stdout and stderr show the same.
   const redactor = flags.redact ? (await import('../engine/redact.js')).createRedactor() : undefined;
   const maskPath = (path: string) => (redactor ? redactor.path(path) : path);

@@ -84,7 +84,7 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
       return 2;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`aspalint: ${err.message}\n`);
+      io.stderr.write(`aspalint: ${err.text(errorUiLang(argv, io))}\n`);
       return 2;
     }
     // A bug of ours: still one line, with a way to see the rest.

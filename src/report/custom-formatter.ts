@@ -6,11 +6,20 @@
  */
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { LintReport } from '../types.js';
+import type { LintReport, Trilingual } from '../types.js';
+import { t, UI } from './i18n.js';
 import type { Formatter, FormatterContext, LoadedPlugin } from '../engine/plugins.js';
 import { fileObject, summaryObject } from './json.js';
 
-export class FormatterNotFound extends Error {}
+export class FormatterNotFound extends Error {
+  /** For "unknown format": the message in the three languages. */
+  readonly texts?: Trilingual;
+
+  constructor(message: string | Trilingual) {
+    super(typeof message === 'string' ? message : message.en);
+    if (typeof message !== 'string') this.texts = message;
+  }
+}
 
 function packageNameOf(name: string): string {
   if (name.startsWith('@')) return name.includes('/aspalint-formatter') ? name : `${name}/aspalint-formatter`;
@@ -30,7 +39,8 @@ export function findFormatter(name: string, plugins: LoadedPlugin[], cwd: string
       throw new FormatterNotFound(`formatter "${name}" failed to load: ${(err as Error).message.split('\n')[0]}`);
     }
     const fromPlugins = plugins.flatMap((p) => Object.keys(p.formatters));
-    throw new FormatterNotFound(`unknown format "${name}": ${[...builtIn, ...fromPlugins].join(', ')}, a package ${packageNameOf(name)}, or a path to a formatter module`);
+    const data = { name, choices: [...builtIn, ...fromPlugins].join(', '), package: packageNameOf(name) };
+    throw new FormatterNotFound({ fi: t(UI.unknownFormat, 'fi', data), sv: t(UI.unknownFormat, 'sv', data), en: t(UI.unknownFormat, 'en', data) });
   }
   const fn = (loaded as { default?: unknown })?.default ?? loaded;
   if (typeof fn !== 'function') throw new FormatterNotFound(`formatter "${name}" (${path}) exports no function`);

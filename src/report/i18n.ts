@@ -45,6 +45,22 @@ export const UI = {
     sv: '{path}: arkivet visar inte vilka meddelanden som är företagets svar; ange det: --agents @foretag.se (eller archive.agents i konfigurationen)',
     en: "{path}: the archive does not show which mails are the company's replies; name the sender: --agents @company.com (or archive.agents in the config)",
   },
+  fixOnStdin: {
+    fi: '--fix ja --fix-dry-run korjaavat tiedostoja, eivät vakiosyötettä',
+    sv: '--fix och --fix-dry-run rättar filer, inte standard in',
+    en: '--fix and --fix-dry-run work on files, not on stdin',
+  },
+  outputIsInput: {
+    fi: '{file}: tulostiedosto on myös syöte; valitse toinen -o-tiedosto',
+    sv: '{file}: utdatafilen är också indata; välj en annan -o-fil',
+    en: '{file}: the output file is also an input; choose another -o file',
+  },
+  cannotWrite: { fi: '{file}: ei voi kirjoittaa ({code})', sv: '{file}: kan inte skrivas ({code})', en: '{file}: cannot write ({code})' },
+  unknownFormat: {
+    fi: 'tuntematon muoto "{name}": {choices}, paketti {package} tai polku muotoilijamoduuliin',
+    sv: 'okänt format "{name}": {choices}, ett paket {package} eller en sökväg till en formaterarmodul',
+    en: 'unknown format "{name}": {choices}, a package {package}, or a path to a formatter module',
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
