@@ -504,6 +504,16 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
       // The custom rule is there by its title, in the chart and in the table, not by its id.
       expect(shown.filter((s) => s.id === LONG_RULE).length).toBeGreaterThanOrEqual(2);
       await page.screenshot({ path: `/tmp/aspalint-report-1280-${lang}.png`, fullPage: true });
+
+      // On a phone the page still does not scroll sideways (the table scrolls in its card), and the titles stay whole.
+      await page.setViewportSize({ width: 390, height: 800 });
+      const phone = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+        clipped: [...document.querySelectorAll('.rulebars .rule-title')].filter((el) => el.scrollWidth > el.clientWidth).length,
+      }));
+      expect(phone.doc).toBeLessThanOrEqual(phone.view);
+      expect(phone.clipped).toBe(0);
     } finally {
       await page.close();
     }

@@ -178,6 +178,9 @@ footer { color: var(--faint); font-size: 12.5px; text-align: center; padding: 8p
   .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .squares { grid-template-columns: minmax(0, 1fr); }
   .verdict { grid-template-columns: 1fr; }
+  /* A phone: the rule's title over its bar, the full width. */
+  ol.rulebars li { grid-template-columns: minmax(0, 1fr) 2.6em; }
+  .rb-label { grid-column: 1 / -1; }
 }
 @media print {
   @page { margin: 12mm; }
