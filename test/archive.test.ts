@@ -13,6 +13,7 @@ import { ColumnMappingError, parseColumnMapping, readCsv, sniffDelimiter } from 
 import { parseEml, parseMail, type MailRecord } from '../src/input/eml.js';
 import { decodeSniffed, fixC1, htmlToText, misdecoded, normalizeDate, type ArchiveError, type ArchiveMessage } from '../src/input/mail-text.js';
 import { readMbox, type MboxStats } from '../src/input/mbox.js';
+import { splitMbox } from '../src/input/mbox-split.js';
 import { agentMatcher, parseAgents, Threader } from '../src/input/threads.js';
 import { analyseAnatomy } from '../src/text/anatomy.js';
 import { newestQuoted } from '../src/text/quoted.js';
@@ -315,6 +316,36 @@ describe('mbox fixtures', () => {
       expect(messages.map((m) => m.path)).toEqual(['cut.mbox#r1@sointuenergia.fi', 'cut.mbox#r3@sointuenergia.fi']);
       expect(errors).toMatchObject([{ path: 'cut.mbox#r2@sointuenergia.fi', code: 'truncated', detail: { cut: 'content-length', length: 5000 } }]);
     });
+  });
+
+  it('keeps no more of a message than the limit, and reports its real size', async () => {
+    const big = member('laura@sointuenergia.fi', 'big@sointuenergia.fi', 'Hei Anna,\n\n' + 'liite rivi rivi rivi\n'.repeat(15_000));
+    const mbox = Buffer.from(`${big}\n${member('laura@sointuenergia.fi', 'r1@sointuenergia.fi', 'Hei!')}`);
+    const members = [];
+    for await (const m of splitMbox(Readable.from([mbox]), 100_000)) members.push(m);
+    expect(members).toHaveLength(2);
+    expect(members[0]!.content.length).toBeLessThan(100_100);
+    // The content without its envelope line and the blank line before the next one.
+    expect(members[0]!.oversize).toBe(Buffer.byteLength(big.slice(big.indexOf('\n') + 1)) - 1);
+    const { errors, messages } = await readAll('big.mbox', Readable.from([mbox]), { agents: expected.agents, maxBytes: 100_000 });
+    expect(errors).toEqual([{ path: 'big.mbox#big@sointuenergia.fi', code: 'too-large', detail: { size: '0.3', limit: 100_000 / 1048576 } }]);
+    expect(messages.map((m) => m.path)).toEqual(['big.mbox#r1@sointuenergia.fi']);
+  });
+
+  it('a bogus Content-Length holds no more than a message may be: the messages after it come out before the file ends', async () => {
+    const bogus = member('laura@sointuenergia.fi', 'r0@sointuenergia.fi', 'Hei!', ['Content-Length: 999999999']);
+    const rest = Array.from({ length: 400 }, (_, i) => member('laura@sointuenergia.fi', `r${i + 1}@sointuenergia.fi`, `Hei ${i}!`)).join('\n');
+    const source = (async function* () {
+      yield Buffer.from(`${bogus}\n${rest}`);
+      throw new Error('read to the end: the Content-Length held the rest');
+    })();
+    const members = [];
+    for await (const m of splitMbox(source, 10_000)) {
+      members.push(m);
+      if (members.length === 20) break;
+    }
+    expect(members[0]!.truncated).toMatchObject({ cut: 'content-length', length: 999999999 });
+    expect(members[19]!.content.toString()).toContain('Hei 18!');
   });
 
   it('refuses a file that is not an mbox, and an empty one', async () => {

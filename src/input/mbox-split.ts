@@ -19,10 +19,16 @@
  * without CRs, since tools convert line ends and keep the header). A MIME
  * part cut off is found by the mail parser (eml.ts, no closing boundary).
  *
+ * Memory: the current message, and no more of it than `maxMessageBytes` (a
+ * bigger one comes with its first bytes and its size, for a too-large error);
+ * a body held under a Content-Length that runs past that is taken for wrong.
+ *
  * The content of a member is what mbox-reader gave: lines joined with LF
  * (a CR before an LF dropped), one ">" taken off ">From " lines (mboxrd), the
  * blank line before the next envelope left out.
  */
+
+import { DEFAULT_MAX_MAIL_BYTES } from './eml.js';
 
 export type Truncation = { cut: 'headers' } | { cut: 'content-length'; length: number; got: number };
 
@@ -33,6 +39,8 @@ export interface MboxMember {
   time: Date | false;
   content: Buffer;
   truncated?: Truncation;
+  /** The message was bigger than the limit: `content` is its start, this its size. */
+  oversize?: number;
 }
 
 const MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
@@ -84,6 +92,11 @@ interface Line {
 /** One message being read. */
 class Message {
   lines: Buffer[] = [];
+  /** Bytes of content so far (kept or not). */
+  size = 0;
+  /** Past the limit: lines are counted, not kept. */
+  dropping = false;
+  lastEmpty = false;
   inHeaders = true;
   /** Some header line was read (a member with none is not "cut in its headers"). */
   anyHeader = false;
@@ -96,10 +109,13 @@ class Message {
   /** The Content-Length was found wrong: the body is split as usual. */
   lengthIgnored = false;
 
-  constructor(readonly head: { returnPath?: string; time: Date | false }) {}
+  constructor(
+    readonly head: { returnPath?: string; time: Date | false },
+    private readonly maxBytes: number,
+  ) {}
 
   get protectedBody(): boolean {
-    return !this.inHeaders && !this.lengthIgnored && this.contentLength !== undefined && this.bodyBytes < this.contentLength;
+    return !this.inHeaders && !this.lengthIgnored && !this.dropping && this.contentLength !== undefined && this.bodyBytes < this.contentLength;
   }
 
   add(line: Line): void {
@@ -110,7 +126,11 @@ class Message {
       while (text[i] === 0x3e) i++;
       if (startsWithFrom(text.subarray(i))) text = text.subarray(1);
     }
-    this.lines.push(text);
+    // The line that crosses the limit is kept: the parser then sees a message over it (and its Message-ID).
+    if (!this.dropping) this.lines.push(text);
+    this.lastEmpty = text.length === 0;
+    this.size += text.length + 1;
+    if (this.size > this.maxBytes + 1) this.dropping = true;
     if (this.inHeaders) {
       if (line.text.length === 0) this.inHeaders = false;
       else {
@@ -127,7 +147,11 @@ class Message {
   /** The member, when the message ends (at the next envelope, or at the end of the file when `atEnd`). */
   finish(atEnd: boolean): MboxMember {
     const lines = this.lines;
-    if (lines.length > 0 && lines[lines.length - 1]!.length === 0) lines.pop();
+    // The blank line before the next envelope is not the message's (counted even when it was not kept).
+    if (this.lastEmpty) {
+      if (!this.dropping) lines.pop();
+      this.size--;
+    }
     let size = 0;
     for (const l of lines) size += l.length;
     size += Math.max(0, lines.length - 1);
@@ -138,6 +162,7 @@ class Message {
       at += lines[i]!.copy(content, at);
     }
     const member: MboxMember = { ...this.head, content };
+    if (this.dropping) member.oversize = Math.max(0, this.size - 1);
     if (atEnd && this.inHeaders && this.anyHeader) member.truncated = { cut: 'headers' };
     else if (this.contentLength !== undefined && !this.inHeaders) {
       // Counted with CRs by the writer, read after a tool made the line ends LF: not cut.
@@ -153,13 +178,18 @@ class Message {
  * line (a BOM, blank lines) are skipped; the caller has checked that the file
  * starts with one.
  */
-export async function* splitMbox(chunks: AsyncIterable<Buffer>): AsyncGenerator<MboxMember> {
+export async function* splitMbox(chunks: AsyncIterable<Buffer>, maxMessageBytes = DEFAULT_MAX_MAIL_BYTES): AsyncGenerator<MboxMember> {
   let current: Message | null = null;
   let prevBlank = true;
   const out: MboxMember[] = [];
 
   const feed = (line: Line): void => {
     const msg = current;
+    // A body held under its Content-Length past the message limit: the header is wrong (or the message too large anyway).
+    if (msg && msg.protectedBody && msg.size + line.text.length + 1 > maxMessageBytes) {
+      refeed(msg, line);
+      return;
+    }
     if (msg && msg.protectedBody) {
       (msg.held ??= []).push(line);
       msg.add(line);
@@ -175,7 +205,7 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>): AsyncGenerator<
       const text = line.text.toString('latin1');
       if (startsWithFrom(line.text) && isEnvelope(text, true)) {
         out.push(msg.finish(false));
-        current = new Message(envelope(text));
+        current = new Message(envelope(text), maxMessageBytes);
         prevBlank = false;
       } else refeed(msg, line);
       return;
@@ -184,7 +214,7 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>): AsyncGenerator<
       const text = line.text.toString('latin1');
       if (!msg || isEnvelope(text, prevBlank)) {
         if (msg) out.push(msg.finish(false));
-        current = new Message(envelope(text));
+        current = new Message(envelope(text), maxMessageBytes);
         prevBlank = false;
         return;
       }
@@ -199,9 +229,11 @@ export async function* splitMbox(chunks: AsyncIterable<Buffer>): AsyncGenerator<
     msg.held = null;
     msg.lengthIgnored = true;
     msg.lines.length -= held.length;
+    msg.size = msg.lines.reduce((sum, l) => sum + l.length + 1, 0);
     msg.bodyBytes = 0;
     msg.bodyLines = 0;
     prevBlank = msg.lines.length > 0 && msg.lines[msg.lines.length - 1]!.length === 0;
+    msg.lastEmpty = prevBlank;
     for (const h of held) feed(h);
     if (line) feed(line);
   };

@@ -11,9 +11,10 @@
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { mailMessage, parseMail, type EmlOptions, type ParseMailResult } from './eml.js';
+import { DEFAULT_MAX_MAIL_BYTES, mailMessage, parseMail, type EmlOptions, type ParseMailResult } from './eml.js';
 import type { ArchiveItem } from './mail-text.js';
 import { splitMbox, type MboxMember } from './mbox-split.js';
+import { tooLarge } from './size-limit.js';
 import { Threader, type ThreadOptions, type ThreadStats } from './threads.js';
 
 export interface MboxStats extends ThreadStats {
@@ -97,7 +98,7 @@ export async function* readMbox(path: string, stream: Readable | NodeJS.Readable
   // for its own setImmediate hops, so a few messages in flight (bounded in
   // number and bytes) read ~4× faster than one at a time. Results are still
   // taken in file order, which is what threading needs.
-  const members = splitMbox(sniffer);
+  const members = splitMbox(sniffer, options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES);
   const inFlight: { member: MboxMember; parsed: Promise<ParseMailResult> }[] = [];
   let inFlightBytes = 0;
   let exhausted = false;
@@ -133,7 +134,11 @@ export async function* readMbox(path: string, stream: Readable | NodeJS.Readable
       const n = ++stats.messages;
       const id = 'mail' in result ? result.mail.messageId : result.messageId;
       const memberPath = `${path}#${id ?? n}`;
-      if (member.truncated) {
+      if (member.oversize !== undefined) {
+        // Only its start was kept: the parser saw that much, the error gives the real size.
+        stats.errors++;
+        yield tooLarge(memberPath, member.oversize, options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES);
+      } else if (member.truncated) {
         // The file ends inside it, or it is shorter than its Content-Length: not linted as if complete.
         stats.errors++;
         yield { error: { path: memberPath, code: 'truncated', detail: member.truncated } };
