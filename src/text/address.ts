@@ -121,30 +121,30 @@ function svMarker(word: Word): AddressForm | null {
  * "Hej alla". Their te/ni is the plural, not politeness, and a "voit" beside it speaks to
  * each of them: the two do not mix registers.
  */
-const SEVERAL: Record<'fi' | 'sv', { greeting: RegExp; group: RegExp; conj: string }> = {
+const SEVERAL: Record<'fi' | 'sv', { greeting: RegExp; group: RegExp; names: RegExp }> = {
   fi: {
     greeting: /^(?:hei|moi|moikka|terve|tervehdys|hyvät?|arvoisat?)(?![\p{L}])/u,
     // Plural nouns of the readers ("huoltaja(t)" and "Hyvät …" are tested apart).
     group: /^(?:kaikki|kaikille|molemmat|huoltajat|vanhemmat|asukkaat|osakkaat|jäsenet|asiakkaat|naapurit|osallistujat|hakijat|opiskelijat)(?![\p{L}])/u,
-    conj: 'ja',
+    // Two names: "Hei Anna ja Mikko".
+    names: /\s\p{Lu}\p{L}*\s+(?:ja|&)\s+\p{Lu}/u,
   },
   sv: {
     greeting: /^(?:hej|hejsan|hallå|bästa|kära)(?![\p{L}])/u,
     group: /^(?:alla|allihop|allihopa|båda|bägge|föräldrar|medlemmar|boende|deltagare|sökande|elever)(?![\p{L}])/u,
-    conj: 'och',
+    // Two names: "Hej Lisa & Erik", "Hej Lisa och Erik".
+    names: /\s\p{Lu}\p{L}*\s+(?:och|&)\s+\p{Lu}/u,
   },
 };
 
 export function greetsSeveral(line: string, lang: Lang): boolean {
   if (lang !== 'fi' && lang !== 'sv') return false;
-  const { greeting, group, conj } = SEVERAL[lang];
+  const { greeting, group, names } = SEVERAL[lang];
   // The greeting proper: to the first punctuation ("Hei, kaikki!" skips the comma after the word).
   const parts = line.trim().replace(/^#+\s*/, '').split(/[,!.?:;]/);
   const text = (greeting.test(parts[0]!.toLowerCase()) && parts[0]!.trim().split(/\s+/).length === 1 ? `${parts[0]} ${parts[1] ?? ''}` : parts[0]!).trim();
   const lower = text.toLowerCase();
   if (!greeting.test(lower) || text.split(/\s+/).length > 5) return false;
-  // Two names: "Hei Anna ja Mikko", "Hej Lisa & Erik".
-  const names = new RegExp(`\\s\\p{Lu}\\p{L}*\\s+(?:${conj}|&)\\s+\\p{Lu}`, 'u');
   // The readers end the greeting: "Hei kaikki", "Hyvät asukkaat", "Hej alla"; not "Hei, tässä kaikki tiedot".
   const last = lower.split(/\s+/).pop()!;
   return group.test(last) || /^(?:hyvät|arvoisat)(?![\p{L}])/u.test(lower) || /\p{L}\(t\)/u.test(lower) || names.test(text);
