@@ -31,7 +31,7 @@ const READS_MACHINE_RECORDS = new Set(['phrase/jargon']);
 interface Unit {
   lang: Lang;
   analysis: Analysis;
-  rules: ActiveRule[];
+  rules: readonly ActiveRule[];
 }
 
 export interface LintOptions {

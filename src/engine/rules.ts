@@ -21,6 +21,7 @@ export interface ActiveRule {
 export class RuleSet {
   readonly active: ActiveRule[];
   private readonly phraseSets = new Map<string, PhraseSet | null>();
+  private readonly byMessageKind = new Map<string, readonly ActiveRule[]>();
 
   constructor(
     readonly metas: RuleMeta[],
@@ -51,10 +52,15 @@ export class RuleSet {
     return ruleId in this.extraPhrases;
   }
 
-  forMessage(channel: Channel, lang: Lang): ActiveRule[] {
-    return this.active.filter(
-      (r) => r.meta.channels.includes(channel) && (r.meta.languages.includes(lang) || r.meta.languages.length === 0),
-    );
+  /** The active rules for a channel and language: worked out once per pair, not once per message (the list is shared: not to be changed). */
+  forMessage(channel: Channel, lang: Lang): readonly ActiveRule[] {
+    const key = `${channel} ${lang}`;
+    let rules = this.byMessageKind.get(key);
+    if (!rules) {
+      rules = this.active.filter((r) => r.meta.channels.includes(channel) && (r.meta.languages.includes(lang) || r.meta.languages.length === 0));
+      this.byMessageKind.set(key, rules);
+    }
+    return rules;
   }
 
   /**
