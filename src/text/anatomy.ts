@@ -208,7 +208,7 @@ const REGARDS =
   String.raw`(?:\p{L}+in\s+|\p{L}+)?terveisin|tervein|terkuin|terkkuja|terkut|terveiset|t\.|yst\.\s?terv\.?|ystävällisesti|kiittäen|(?:\p{L}+in\s+)?tervehdyksin|(?:med\s+)?(?:\p{L}+\s+)?hälsning(?:ar)?|mvh|(?:with\s+)?(?:\p{L}+\s+)?regards|(?:\p{L}+\s+)?wishes|cheers|(?:yours\s+)?(?:sincerely|faithfully|truly)`;
 /** Closing wishes, complete without a name: "Hyvää päivänjatkoa!", "Ha en fin dag!". */
 const WISHES =
-  String.raw`hyvää (?:päivänjatkoa|päivää|jatkoa|viikonloppua|viikonjatkoa|illanjatkoa|kesää|syksyä|talvea|kevättä|joulua|uutta vuotta)|mukavaa (?:päivää|päivänjatkoa|viikonloppua|viikkoa|viikonjatkoa|kesää|syksyä|iltaa|joulua)|aurinkoista (?:päivää|kesää|päivänjatkoa)|kaikkea hyvää|allt gott|ha en (?:fin|bra|trevlig|skön) \p{L}+|trevlig (?:dag|helg|kväll|sommar|vecka|jul)|have a (?:nice|good|great|lovely) (?:day|weekend|week|evening)`;
+  String.raw`hyvää (?:päivänjatkoa|päivää|jatkoa|viikonloppua|viikonjatkoa|illanjatkoa|kesää|syksyä|talvea|kevättä|joulua|uutta vuotta)|mukavaa (?:päivää|päivänjatkoa|viikonloppua|viikkoa|viikonjatkoa|kesää|syksyä|iltaa|joulua)|aurinkoista (?:päivää|kesää|päivänjatkoa)|kaikkea hyvää|allt gott|ha en (?:fin|bra|trevlig|skön) \p{L}+|trevlig (?:dag|helg|kväll|sommar|vecka|jul)|have a (?:nice|good|great|lovely) (?:day|weekend|week|evening)|(?:kiitos|tack|thanks|thank you)(?=[\s,!.]*$)`;
 /** A closing at the start of a line (matched against the line in lower case). */
 const CLOSING = new RegExp(String.raw`^[\s–—-]*(?:(${REGARDS})|(${WISHES}))(?![\p{L}])`, 'u');
 /** A closing after the last sentence of a one-line message: "… 26.9. asti. Terveisin Ville, Sointu Energia". */

@@ -16,6 +16,8 @@ const DEPARTMENT_PARTS = ['asiakaspalvelu', 'kundtjänst', 'kundservice', 'palve
 const DEPARTMENT_ENDS = [
   'tiimi', 'tjänst', 'ryhmä', 'keskus', 'yksikkö', 'toimisto', 'valvonta', 'kirjaamo', 'ohjaus',
   'tjänster', 'tjänsten', 'tjänsterna', 'teamet', 'gruppen', 'handledning', 'handledningen', 'enheten', 'kansliet', 'kontoret', 'tillsyn', 'tillsynen',
+  // A system signs as no one: "Ärendehanteringssystemet", "Tiketöintijärjestelmä".
+  'järjestelmä', 'systemet',
 ];
 
 // Plain string tests: a case-insensitive Unicode regex of this size costs ~20 ms to compile on a cold run.
@@ -47,14 +49,18 @@ function isPerson(line: string): boolean {
   if (/^(på|från|at|i|hos|\/|–|-)$/i.test(second) || /[,/–-]/.test(text.slice(first.length, first.length + 3))) return true;
   // "Juha asiakaspalvelusta": a name and where the person works; but "Varhaiskasvatuksen palveluohjaus",
   // "Kotikaupan asiakaspalvelu" name the unit itself.
-  if (/^\p{Ll}/u.test(second)) return !(isDepartmentWord(second) && !/(sta|stä|lta|ltä|ssa|ssä)$/.test(second));
+  // A lower-case word after a name says where the person works ("asiakaspalvelusta", "myynnistä") or joins
+  // another name ("Laura ja Mikko"); any other ("Merellinen ulkoilu", "Helsingin kaupunki") makes the line a unit's name.
+  if (/^\p{Ll}/u.test(second)) return /^(ja|och|and|&)$/.test(second) || /(sta|stä|lta|ltä|ssa|ssä)$/.test(second);
   return words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w) && !isDepartmentWord(w));
 }
 
 function isDepartment(line: string): boolean {
-  return line
-    .split(/[\s,/]+/)
-    .some((w) => isDepartmentWord(w.replace(/[.:!]$/, '')));
+  const words = line.split(/[\s,/]+/).filter(Boolean);
+  if (words.some((w) => isDepartmentWord(w.replace(/[.:!]$/, '')))) return true;
+  // A unit's name in Finnish or Swedish: a capitalised word and common nouns after it
+  // ("Helsingin kaupunki", "Merellinen ulkoilu", "Helsingfors stads stadsmiljösektor").
+  return words.length >= 2 && words.length <= 6 && /^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.slice(1).every((w) => /^\p{Ll}{3,}$/u.test(w));
 }
 
 const NAMELESS: Trilingual = {
