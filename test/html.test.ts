@@ -596,7 +596,10 @@ describe("times in the mail's own zone, or the configured one", () => {
     const html = renderHtml(report, { uiLang: 'fi', card });
     expect(html).toContain('<span class="date">1.4.2026 klo 0.30 (UTC+3)</span>');
     expect(html).toMatch(/<div class="subline">.*<span>1\.4\.2026<\/span>/);
-    expect(renderHtml(report, { uiLang: 'fi', card, timeZone: 'UTC' })).toContain('<span class="date">31.3.2026 klo 21.30 (UTC)</span>');
+    const utc = renderHtml(report, { uiLang: 'fi', card, timeZone: 'UTC' });
+    expect(utc).toContain('<span class="date">31.3.2026 klo 21.30 (UTC)</span>');
+    expect(utc).toContain('<span class="zone">ajat vyöhykkeellä UTC</span>');
+    expect(html).not.toContain('class="zone"');
     expect(groupResults([result], 'month', card).map((g) => g.key)).toEqual(['2026-04']);
     expect(groupResults([result], 'month', card, 'UTC').map((g) => g.key)).toEqual(['2026-03']);
   });

@@ -33,6 +33,9 @@ channel: email
 # Language of aspalint's own messages: fi, sv or en (default: the reply's).
 # uiLang: fi
 
+# Zone of the times in the HTML report (default: each mail's own, from its Date header).
+# timeZone: Europe/Helsinki
+
 # Files that are templates (Handlebars/Liquid/Mustache/Nunjucks files always are):
 # placeholders such as {{ticket.requester.first_name}} or [Asiakkaan nimi] are
 # accepted, and {% if %} / {{#if}} tags are not read as text.

@@ -106,6 +106,7 @@ const W = {
   overlap: { fi: 'päällekkäisiä', sv: 'överlappande', en: 'overlapping' },
   score: { fi: 'pisteet', sv: 'poäng', en: 'score' },
   inputErrors: { fi: 'Ohitetut syötteet', sv: 'Överhoppade indata', en: 'Skipped inputs' },
+  zone: { fi: 'ajat vyöhykkeellä {zone}', sv: 'tider i zonen {zone}', en: 'times in {zone}' },
   redacted: { fi: 'Henkilötiedot peitetty', sv: 'Personuppgifter maskerade', en: 'Personal data masked' },
   footer: {
     fi: 'Tehty aspalintilla omalla koneella – viestit eivät ole lähteneet minnekään.',
@@ -184,6 +185,8 @@ function renderHeader(report: LintReport, options: HtmlOptions, title: string): 
   const parts = [`<span>${report.results.length} ${h(W.repliesLower[lang])}</span>`];
   const range = dateRange(report.results, lang, options.timeZone);
   if (range) parts.push(`<span>${h(range)}</span>`);
+  // Each time shows its offset; a configured zone is named once, so a reader knows the times were converted.
+  if (range && options.timeZone) parts.push(`<span class="zone">${h(fill(W.zone[lang], { zone: options.timeZone }))}</span>`);
   if (options.redacted) parts.push(`<span class="badge redacted">${h(W.redacted[lang])}</span>`);
   return `<header class="top"><div class="page">
 <div class="eyebrow">${h(W.eyebrow[lang])}</div>
