@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import type { FileResult, InputError, Lang, Summary, UiLang } from '../types.js';
@@ -10,6 +11,7 @@ import { scoreOf } from '../engine/lint-message.js';
 import { lintOutcomes } from '../engine/pipeline.js';
 import { maxJobs } from '../engine/batch.js';
 import { parseRuleFlags, ruleMetas } from '../engine/rules.js';
+import type { LintCache } from '../engine/cache.js';
 import { preloadYaml } from '../input/yaml.js';
 import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
@@ -243,6 +245,8 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     }
   }
 
+  // After --fix has written (the run then lints the fixed files, and stores those); a dry run never gets here.
+  const cache = flags.cache ? await openCache(flags, linter, linterOptions, io, uiLangFixed ?? defaultUiLang([], io.env)) : undefined;
   const output = openOutput(io, flags.output);
   const color = useColor(flags.color, io, !!flags.output);
   const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
@@ -263,6 +267,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
       jobs: jobsOf(flags.jobs, io, uiLangFixed ?? defaultUiLang([], io.env)),
       ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
+      ...(cache ? { cache } : {}),
       onBytes: (read, total) => progress.bytes(read, total),
       onIgnored: (path) => ignored.push(path),
       // One file is one reply, except in collections: then the count is not the total.
@@ -314,6 +319,17 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   if (io.env.ASPALINT_STATS) io.stderr.write(`aspalint-stats ${JSON.stringify({ messages: summary.files, maxRssKB: process.resourceUsage().maxRSS })}\n`);
   // An ignored file named outright is a warning, as in ESLint: --max-warnings 0 fails on it.
   return exitCode(mode, summary, warnings + ignored.length, overScore, errors.length + (fixFailed ? 1 : 0), flags, uiLang, io);
+}
+
+/** --cache: the cache of --cache-location for this run's fingerprint; its problems are one line each on stderr. */
+async function openCache(flags: LintFlags, linter: Linter, linterOptions: LinterOptions, io: Io, lang: UiLang): Promise<LintCache> {
+  const { cacheFileOf, DEFAULT_CACHE_LOCATION, LintCache } = await import('../engine/cache.js');
+  const { runFingerprint } = await import('../engine/cache-key.js');
+  const file = cacheFileOf(resolve(io.cwd, flags.cacheLocation ?? DEFAULT_CACHE_LOCATION));
+  return LintCache.open(file, runFingerprint(linter, linterOptions), (problem) => {
+    const path = relative(io.cwd, problem.path) || problem.path;
+    io.stderr.write(`aspalint: ${t(problem.kind === 'unreadable' ? UI.cacheUnreadable : UI.cacheNotWritten, lang, { ...problem, path })}\n`);
+  });
 }
 
 /**

@@ -38,6 +38,9 @@ export interface LintFlags {
   /** false for --no-inline-config. */
   inlineConfig: boolean;
   timeZone?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: 'content';
 }
 
 // commander names the option in an InvalidArgumentError's message ("option '--jobs <n>' argument 'x' is invalid. …").
@@ -95,7 +98,11 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--template', 'read every input as a template: placeholders understood, control tags ignored')
     .option('--time-zone <zone>', "zone of the times in the HTML report and of --group-by month, e.g. Europe/Helsinki (default: each mail's own)", timeZoneArg)
     .addOption(new Option('--group-by <key>', 'figures per agent, month, channel or language').choices([...GROUP_BY]))
-    .option('--redact', 'mask personal data (addresses, phone and id numbers, cards, customer names) in the output');
+    .option('--redact', 'mask personal data (addresses, phone and id numbers, cards, customer names) in the output')
+    .option('--cache', 'reuse the results of unchanged replies from the last run (.aspalintcache)')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .aspalintcache in the current folder)')
+    // Content only: hashing a reply costs little beside linting it, and CI checkouts change every file's time.
+    .addOption(new Option('--cache-strategy <strategy>', 'what tells a file unchanged: its content').choices(['content']).default('content'));
   if (withFix) {
     cmd
       .option('--fix', 'apply safe fixes to the files, atomically, then report what is left')

@@ -9,6 +9,8 @@ import { createSharedComponents, shareComponents, sharedComponents } from '../te
 import type { Linter, LinterOptions, LintInput } from './linter.js';
 
 export type Outcome = { result: FileResult } | { error: InputError };
+/** What the batch is given: inputs to lint, and results already known (the lint cache's), passed through in order. */
+export type BatchItem = InputItem | { result: FileResult };
 
 /**
  * Most worker threads a run starts: 4 per core. Each worker loads its own
@@ -43,7 +45,7 @@ export interface BatchOptions {
  * few chunks per worker are in flight.
  */
 export async function* lintStream(
-  items: AsyncIterable<InputItem>,
+  items: AsyncIterable<BatchItem>,
   linter: Linter,
   linterOptions: LinterOptions,
   options: BatchOptions = {},
@@ -62,7 +64,7 @@ export async function* lintStream(
 }
 
 async function* run(
-  items: AsyncIterable<InputItem>,
+  items: AsyncIterable<BatchItem>,
   linter: Linter,
   linterOptions: LinterOptions,
   options: BatchOptions,
@@ -84,6 +86,7 @@ async function* run(
     if (next.done) return;
     const item = next.value;
     if ('error' in item) yield { error: item.error };
+    else if ('result' in item) yield { result: item.result };
     else if (linted === 0) {
       // A speller may still be loading in the background (cli/early.ts). Voikko's
       // analysis serves most Finnish rules: wait for it. A Swedish dictionary
@@ -112,21 +115,22 @@ async function* run(
   const maxInFlight = jobs * 3;
   // Members of macro collections carry a position function, which cannot cross to a worker:
   // they are linted here (template repositories are small).
-  const remote = (i: InputItem): i is Extract<InputItem, { message: unknown }> => 'message' in i && !(i.message as LintInput).locate;
-  const dispatch = (chunk: InputItem[]): Promise<Outcome[]> => {
+  const remote = (i: BatchItem): i is Extract<InputItem, { message: unknown }> => 'message' in i && !(i.message as LintInput).locate;
+  const dispatch = (chunk: BatchItem[]): Promise<Outcome[]> => {
     const messages = chunk.filter(remote).map((i) => i.message as LintInput);
     const run = messages.length > 0 ? (pool.run({ options: linterOptions, messages }) as Promise<FileResult[]>) : Promise.resolve([]);
     return run.then((results) => {
       let r = 0;
       return chunk.map((i): Outcome => {
         if ('error' in i) return { error: i.error };
+        if ('result' in i) return { result: i.result };
         const message = i.message as LintInput;
         return message.locate ? { result: linter.lint(message) } : { result: results[r++]! };
       });
     });
   };
   try {
-    let chunk: InputItem[] = [];
+    let chunk: BatchItem[] = [];
     for (;;) {
       const next = await iterator.next();
       if (!next.done) chunk.push(next.value);

@@ -7,8 +7,9 @@
  */
 import type { InputError, LintReport } from '../types.js';
 import { ConfigError } from './config.js';
-import { createLinter, summarize, type Linter, type LinterOptions } from './linter.js';
-import { lintStream, type BatchOptions, type Outcome } from './batch.js';
+import { createLinter, summarize, type Linter, type LinterOptions, type LintInput } from './linter.js';
+import { lintStream, type BatchItem, type BatchOptions, type Outcome } from './batch.js';
+import { messageKey, type LintCache } from './cache.js';
 import { formatOf, readInputs, type InputFormat, type InputItem, type InputOptions } from '../input/read-inputs.js';
 import type { ColumnMapping } from '../input/csv.js';
 import type { FileResult } from '../types.js';
@@ -38,6 +39,8 @@ export interface RunOptions extends LinterOptions {
   onIgnored?: (path: string) => void;
   /** The path stdin is linted as (--stdin-filename): overrides, templates and the report go by it. */
   stdinFilename?: string;
+  /** Results of unchanged messages from the last run (--cache); saved when the run has gone through. */
+  cache?: LintCache;
 }
 
 /** Endings of files that hold many replies: a count of files is then not a count of replies. */
@@ -100,26 +103,51 @@ export async function* lintOutcomes(patterns: string[], options: RunOptions = {}
       options.onFiles?.(n);
     },
   });
-  const items: AsyncIterable<InputItem> = options.stdinFilename ? renameStdin(read, options.stdinFilename) : read;
+  const pending: (string | null)[] = [];
+  const cached = options.cache ? fromCache(read, options.cache, pending) : read;
+  const items: AsyncIterable<BatchItem> = options.stdinFilename ? renameStdin(cached, options.stdinFilename) : cached;
   // A mail archive is long by nature: its messages go to the workers from the first one, so
   // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
   const mailArchive = patterns.some((p) => formatOf(p === '-' ? '' : p, inputFormat) === 'mbox');
   const batch: BatchOptions = { jobs: options.jobs ?? 1, ...(mailArchive ? { warmup: 0 } : {}), expected: () => expected };
-  yield* lintStream(items, linter, workerOptions(options), batch);
+  const outcomes = lintStream(items, linter, workerOptions(options), batch);
+  if (!options.cache) return yield* outcomes;
+  // One outcome per item, in item order: each new result is stored under its message's key.
+  for await (const outcome of outcomes) {
+    const key = pending.shift();
+    if (key && 'result' in outcome) options.cache.set(outcome.result.path, key, outcome.result);
+    yield outcome;
+  }
+  options.cache.save();
+}
+
+/**
+ * The items with the messages the cache has a result for replaced by that
+ * result. `pending` gets, item by item, the key under which the outcome is to
+ * be stored (null: an error, a cached result, stdin).
+ */
+async function* fromCache(items: AsyncIterable<InputItem>, cache: LintCache, pending: (string | null)[]): AsyncGenerator<BatchItem> {
+  for await (const item of items) {
+    const key = 'message' in item ? messageKey(item.message as LintInput) : null;
+    const result = key && 'message' in item ? cache.get(item.message.path, key) : undefined;
+    pending.push(result ? null : key);
+    yield result ? { result } : item;
+  }
 }
 
 /** Stdin's messages and errors under the name --stdin-filename gives ("-#3" of a JSON Lines stream becomes "name#3"). */
-async function* renameStdin(items: AsyncIterable<InputItem>, name: string): AsyncGenerator<InputItem> {
+async function* renameStdin(items: AsyncIterable<BatchItem>, name: string): AsyncGenerator<BatchItem> {
   const rename = (path: string) => (path === '-' ? name : path.startsWith('-#') ? `${name}${path.slice(1)}` : path);
   for await (const item of items) {
     if ('error' in item) yield { error: { ...item.error, path: rename(item.error.path) } };
-    else yield { message: { ...item.message, path: rename(item.message.path) } };
+    else if ('message' in item) yield { message: { ...item.message, path: rename(item.message.path) } };
+    else yield item;
   }
 }
 
 /** The linter's part of the options, as plain data a worker can receive. */
 export function workerOptions(options: RunOptions): LinterOptions {
-  const { stdin: _s, inputFormat: _f, agents: _a, columns: _c, threadWindow: _t, maxFileBytes: _m, jobs: _j, onFiles: _o, onBytes: _b, onIgnored: _i, stdinFilename: _n, ...linterOptions } = options;
+  const { stdin: _s, inputFormat: _f, agents: _a, columns: _c, threadWindow: _t, maxFileBytes: _m, jobs: _j, onFiles: _o, onBytes: _b, onIgnored: _i, stdinFilename: _n, cache: _cache, ...linterOptions } = options;
   return linterOptions;
 }
 

@@ -61,6 +61,16 @@ export const UI = {
     sv: 'okänt format "{name}": {choices}, ett paket {package} eller en sökväg till en formaterarmodul',
     en: 'unknown format "{name}": {choices}, a package {package}, or a path to a formatter module',
   },
+  cacheUnreadable: {
+    fi: '{path}: välimuistia ei voi lukea ({reason}), se ohitetaan ja kirjoitetaan uudelleen',
+    sv: '{path}: cachen kan inte läsas ({reason}), den förbigås och skrivs om',
+    en: '{path}: cannot read the cache ({reason}), ignoring it and writing it anew',
+  },
+  cacheNotWritten: {
+    fi: '{path}: välimuistia ei voitu kirjoittaa ({reason}); tulokset ovat silti oikein',
+    sv: '{path}: cachen kunde inte skrivas ({reason}); resultaten är ändå riktiga',
+    en: '{path}: the cache could not be written ({reason}); the results are right all the same',
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',

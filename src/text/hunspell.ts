@@ -103,6 +103,15 @@ export function hunspellStatus(dictionary: SwedishDictionary | string = 'sv_SE')
   return loaded.get(dictionary)!.status;
 }
 
+/**
+ * The library and the files getHunspell(dictionary) would load, or why it
+ * cannot, without parsing the dictionary: part of the lint cache's key (engine/cache-key.ts).
+ */
+export function hunspellFiles(dictionary: SwedishDictionary | string): { library: string; aff: string; dic: string } | { detail: string } {
+  const p = prepare(dictionary);
+  return 'lib' in p ? { library: p.lib.name, aff: p.aff, dic: p.dic } : { detail: p.status.detail };
+}
+
 /** Forgets loaded spellers (tests switch ASPALINT_NO_HUNSPELL between runs). */
 export function resetHunspell(): void {
   loaded.clear();

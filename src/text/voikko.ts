@@ -135,6 +135,15 @@ export function voikkoStatus(): VoikkoStatus {
   return (state ??= load()).status;
 }
 
+/**
+ * Voikko's library version ("libvoikko 4.3.1"), or why it cannot be loaded,
+ * without loading the dictionary: part of the lint cache's key (engine/cache-key.ts).
+ */
+export function voikkoLibraryVersion(): string {
+  const p = prepare();
+  return 'f' in p ? `libvoikko ${String(p.f.version() ?? '?')}` : p.status.detail;
+}
+
 /** Forgets the loaded instance (tests switch ASPALINT_NO_VOIKKO between runs). */
 export function resetVoikko(): void {
   state = undefined;
