@@ -184,6 +184,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const maskPath = (path: string) => (redactor ? redactor.path(path) : path);
   checkOutputNotInput(io, flags.output, flags.customer ? [...paths, flags.customer] : paths, maskPath);
   const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env), redactor);
+  if (flags.reportUnusedDisableDirectives && flags.reportUnusedDisableDirectivesSeverity) {
+    // As ESLint: one of the two says it.
+    throw new UsageError('--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together');
+  }
+  const unusedDirectives = flags.reportUnusedDisableDirectives ? 'error' : flags.reportUnusedDisableDirectivesSeverity;
   const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
   if (configFile) await preloadYaml();
   const ignore = {
@@ -203,6 +208,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     ...(flags.format === 'html' || flags.redact ? { keepText: true } : {}),
     ...(Object.keys(ignore).length > 0 ? { ignore } : {}),
     ...(flags.inlineConfig === false ? { noInlineConfig: true } : {}),
+    ...(unusedDirectives ? { reportUnusedDisableDirectives: unusedDirectives } : {}),
   };
   const linter = createLinter(linterOptions);
   if (flags.printConfig) {

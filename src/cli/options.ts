@@ -38,6 +38,9 @@ export interface LintFlags {
   /** false for --no-inline-config. */
   inlineConfig: boolean;
   timeZone?: string;
+  /** --report-unused-disable-directives (error, as in ESLint 9) and --report-unused-disable-directives-severity. */
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: 'off' | 'info' | 'warn' | 'warning' | 'error';
   cache?: boolean;
   cacheLocation?: string;
   cacheStrategy?: 'content';
@@ -81,6 +84,10 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--ignore-pattern <pattern>', 'leave out files matching this gitignore-style pattern (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('--no-ignore', 'lint every file given, whatever ignore:, .aspalintignore and --ignore-pattern say')
     .option('--no-inline-config', 'aspalint-disable comments silence nothing')
+    .option('--report-unused-disable-directives', 'an aspalint-disable comment that silences nothing is an error')
+    .addOption(
+      new Option('--report-unused-disable-directives-severity <severity>', 'the same, with this severity').choices(['off', 'info', 'warn', 'warning', 'error']),
+    )
     .option('--stdin-filename <path>', 'the path stdin is linted as: overrides, templates and the report use it')
     .addOption(new Option('--ui-lang <lang>', "language of aspalint's messages (default: the reply's)").choices(['fi', 'sv', 'en']))
     .option('-q, --quiet', 'report errors only')

@@ -62,6 +62,17 @@ export interface Config {
   overrides?: Override[];
   /** npm packages (or folders) of rules and formatters: aspalint-plugin-<name> (engine/plugins.ts). */
   plugins?: string[];
+  /** An aspalint-disable comment that silences nothing is a finding of this severity (ESLint's setting: true is warn). */
+  reportUnusedDisableDirectives?: UnusedDirectivesSetting;
+}
+
+export type UnusedDirectivesSetting = SeverityOrOff | 'warn' | boolean;
+
+/** The severity of unused-directive findings a setting asks for; undefined for none. */
+export function unusedDirectivesSeverity(setting: UnusedDirectivesSetting | undefined): Severity | undefined {
+  if (setting === undefined || setting === false || setting === 'off') return undefined;
+  if (setting === true || setting === 'warn') return 'warning';
+  return setting;
 }
 
 export interface PlaybookConfig {

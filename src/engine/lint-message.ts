@@ -1,4 +1,4 @@
-import type { Finding, FileResult, Lang, Message, RawFinding, Trilingual, UiLang } from '../types.js';
+import type { Finding, FileResult, Lang, Message, RawFinding, Severity, Trilingual, UiLang } from '../types.js';
 import { Analysis } from '../text/analysis.js';
 import { CHECKS } from '../checks/index.js';
 import { phraseCheck } from '../checks/phrase.js';
@@ -6,6 +6,7 @@ import { playbookCheck } from '../checks/thread/playbook.js';
 import { loadCatalogue } from './catalogue.js';
 import { messageBingo } from './bingo.js';
 import { applySuppressions } from './suppress.js';
+import { unusedDirectiveFindings } from './unused-directives.js';
 import type { ActiveRule, RuleSet } from './rules.js';
 import type { PhraseMatch } from './phrases.js';
 import { safeSpan } from '../text/lines.js';
@@ -39,6 +40,8 @@ export interface LintOptions {
   products?: string[];
   /** --no-inline-config: aspalint-disable comments silence nothing (they are still not linted as text). */
   noInlineConfig?: boolean;
+  /** --report-unused-disable-directives: the severity of a finding for each disable comment that silenced nothing. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 /**
@@ -162,7 +165,12 @@ class MessageRun {
   result(): FileResult {
     const { message, analysis, findings } = this;
     findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
-    const { kept, suppressed } = applySuppressions(findings, this.options.noInlineConfig ? [] : analysis.directives, analysis.lineIndex);
+    const { kept, suppressed, unused } = applySuppressions(findings, this.options.noInlineConfig ? [] : analysis.directives, analysis.lineIndex);
+    const severity = this.options.reportUnusedDisableDirectives;
+    if (severity && unused.length > 0) {
+      kept.push(...unusedDirectiveFindings(unused, severity, analysis.message, analysis.lineIndex, this.uiLang));
+      kept.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId) || a.length - b.length);
+    }
     const score = scoreOf(kept);
     return {
       path: message.path,

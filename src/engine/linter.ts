@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseWordList, WORDS_FILE } from '../checks/spelling/words.js';
 import type { Channel, FileResult, LintReport, Message, Summary, UiLang } from '../types.js';
-import { loadConfig, settingsFor, matchesGlobs, type Config, type RuleSetting, type SeverityOrOff } from './config.js';
+import { loadConfig, settingsFor, matchesGlobs, unusedDirectivesSeverity, type Config, type RuleSetting, type SeverityOrOff, type UnusedDirectivesSetting } from './config.js';
 import type { MacroOptions } from '../input/macros.js';
 import { lintMessage, lintMessageWhenLoaded, type LintOptions } from './lint-message.js';
 import { RuleSet, ruleMetas } from './rules.js';
@@ -28,6 +28,8 @@ export interface LinterOptions {
   keepText?: boolean;
   /** --no-inline-config: aspalint-disable comments silence nothing. */
   noInlineConfig?: boolean;
+  /** --report-unused-disable-directives: wins over the config's reportUnusedDisableDirectives. */
+  reportUnusedDisableDirectives?: UnusedDirectivesSetting;
   /** .aspalintignore, --ignore-path, --ignore-pattern, --no-ignore (besides the config's `ignore:`). */
   ignore?: IgnoreOptions;
 }
@@ -51,6 +53,7 @@ export interface Linter {
 const CHANNELS: readonly Channel[] = ['email', 'sms', 'chat', 'social'];
 const LANGS = ['auto', 'fi', 'sv'];
 const UI_LANGS: readonly UiLang[] = ['fi', 'sv', 'en'];
+const UNUSED_SETTINGS = ['off', 'info', 'warn', 'warning', 'error'];
 
 /** A library caller's mistake is a clear TypeError or RangeError, not a stack trace from deep inside a check. */
 function checkOne(name: string, value: unknown, allowed: readonly string[]): void {
@@ -66,6 +69,7 @@ function checkOptions(options: LinterOptions | undefined): void {
   checkOne('channel', options.channel, CHANNELS);
   checkOne('lang', options.lang, LANGS);
   checkOne('uiLang', options.uiLang, UI_LANGS);
+  if (typeof options.reportUnusedDisableDirectives !== 'boolean') checkOne('reportUnusedDisableDirectives', options.reportUnusedDisableDirectives, UNUSED_SETTINGS);
   if (options.customer !== undefined && typeof options.customer !== 'string') throw new TypeError('aspalint: customer must be a string (the customer\'s message)');
 }
 
@@ -88,6 +92,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const uiLang = options.uiLang ?? config.uiLang;
   const products = config.products ?? [];
   const isIgnored = ignoreMatcher(config.ignore ?? [], configDir, options.ignore);
+  // With --no-inline-config a directive does nothing, so it is not reported either.
+  const unusedSeverity = options.noInlineConfig ? undefined : unusedDirectivesSeverity(options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives);
+  const lintOptions: LintOptions = {
+    ...(uiLang ? { uiLang } : {}),
+    products,
+    ...(options.noInlineConfig ? { noInlineConfig: true } : {}),
+    ...(unusedSeverity ? { reportUnusedDisableDirectives: unusedSeverity } : {}),
+  };
   return {
     config,
     configDir,
@@ -137,7 +149,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       resolved.template = true;
     }
     if (options.customer !== undefined && resolved.customer === undefined) resolved.customer = options.customer;
-    return { resolved, rules, ruleSet, lintOptions: { ...(uiLang ? { uiLang } : {}), products, ...(options.noInlineConfig ? { noInlineConfig: true } : {}) } };
+    return { resolved, rules, ruleSet, lintOptions };
   }
 
   function withSource(result: FileResult, resolved: Message): FileResult {

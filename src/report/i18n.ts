@@ -71,6 +71,16 @@ export const UI = {
     sv: '{path}: cachen kunde inte skrivas ({reason}); resultaten är ändå riktiga',
     en: '{path}: the cache could not be written ({reason}); the results are right all the same',
   },
+  unusedDirective: {
+    fi: 'Tarpeeton aspalint-kommentti: se ei vaienna mitään',
+    sv: 'Onödig aspalint-kommentar: den tystar ingenting',
+    en: 'Unused aspalint-disable directive: it silences nothing',
+  },
+  unusedDirectiveIds: {
+    fi: 'Tarpeeton aspalint-kommentti (ei huomautuksia tässä: {ids})',
+    sv: 'Onödig aspalint-kommentar (inga anmärkningar här: {ids})',
+    en: 'Unused aspalint-disable directive (no findings of {ids} here)',
+  },
   noInput: {
     fi: 'ei syötettä: anna tiedostoja tai putkita vastaus (aspalint -)',
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
