@@ -377,5 +377,27 @@ describe('the words of usage and config errors', () => {
     expect(reason('channel: "sms\n')).toMatchObject({ fi: expect.stringContaining('lainausmerkki jää sulkematta'), en: expect.stringContaining('Missing closing "quote') });
     expect(reason('channel: sms\nchannel: chat\n')).toMatchObject({ fi: expect.stringContaining('sama avain on kahdesti'), sv: expect.stringContaining('samma nyckel') });
     expect(reason('chanel: sms\n')).toEqual({ fi: 'tuntematon asetus "chanel"', sv: 'okänd inställning "chanel"', en: 'unknown setting "chanel"' });
+describe('folders and the files the config names', () => {
+  it('a folder yields the macro collections and templates of the config, whatever their ending, and no other YAML', () => {
+    const repo = join(tmp, 'template-repo');
+    mkdirSync(join(repo, 'macros'), { recursive: true });
+    mkdirSync(join(repo, 'tpl'), { recursive: true });
+    writeFileSync(
+      join(repo, '.aspalintrc.yaml'),
+      'templates: ["tpl/**/*.tmpl"]\nmacros:\n  - files: ["macros/*.yaml"]\n    list: macros\n',
+    );
+    writeFileSync(join(repo, 'macros', 'makrot.yaml'), `macros:\n  - title: Kiitos\n    body: |\n${BAD_FI.split('\n').map((l) => (l ? `      ${l}` : '')).join('\n')}\n`);
+    writeFileSync(join(repo, 'tpl', 'tervetuloa.tmpl'), 'Hei {{name}},\n\ntervetuloa asiakkaaksi! Tunnuksesi ovat nyt käytössä.\n\nTerveisin\nLaura\n');
+    writeFileSync(join(repo, 'tpl', 'muistiinpanot.tmp'), 'ei vastaus');
+    writeFileSync(join(repo, 'data.yaml'), 'a: 1\n');
+    writeFileSync(join(repo, 'vastaus.txt'), GOOD_FI);
+    const { code, stdout, stderr } = run(['.', '--format', 'json'], { cwd: repo });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const files = JSON.parse(stdout).files as { path: string; findings: { ruleId: string; line: number }[] }[];
+    expect(files.map((f) => f.path)).toEqual(['macros/makrot.yaml#Kiitos', 'tpl/tervetuloa.tmpl', 'vastaus.txt']);
+    // The collection is read as the config says: positions in the file, the template as a template.
+    expect(files[0]!.findings.find((f) => f.ruleId === 'phrase/calque')?.line).toBe(6);
+    expect(files[1]!.findings.map((f) => f.ruleId)).not.toContain('template/placeholder');
   });
 });

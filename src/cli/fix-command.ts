@@ -33,7 +33,7 @@ export async function runFixes(
   const remaining: FileResult[] = [];
   let changed = 0;
   const fail = (error: InputError) => void errors.push(redactor ? redactor.error(error) : error);
-  for (const entry of await expand(paths, linter.isIgnored)) {
+  for (const entry of await expand(paths, linter.isIgnored, undefined, linter.isConfigured)) {
     if (typeof entry !== 'string') {
       fail(entry);
       continue;

@@ -48,6 +48,8 @@ export interface Linter {
   config: Config;
   configDir: string;
   isIgnored(path: string): boolean;
+  /** Whether the config names the file as a macro collection or a template (a folder yields it whatever its ending). */
+  isConfigured(path: string): boolean;
 }
 
 const CHANNELS: readonly Channel[] = ['email', 'sms', 'chat', 'social'];
@@ -104,6 +106,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
     config,
     configDir,
     isIgnored,
+    isConfigured: (path) =>
+      (config.macros ?? []).some((m) => matchesGlobs(m.files, configDir, path)) || ((config.templates ?? []).length > 0 && isTemplatePath(path, config.templates, configDir)),
     macroSource: (path) => {
       const source = (config.macros ?? []).find((m) => matchesGlobs(m.files, configDir, path));
       if (!source) return undefined;

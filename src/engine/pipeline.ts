@@ -82,6 +82,7 @@ export async function inputOptionsFor(linter: Linter, options: RunOptions): Prom
     ...(options.onBytes ? { onBytes: options.onBytes } : {}),
     ...(options.onIgnored ? { onIgnored: options.onIgnored } : {}),
     isIgnored: linter.isIgnored,
+    isConfigured: linter.isConfigured,
     ...(macros.length > 0 ? { macroSource: (p: string) => linter.macroSource(p) } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface InputOptions {
   /** Largest file read as one reply; a bigger one is an error, not a reply. */
   maxFileBytes?: number;
   isIgnored?: (path: string) => boolean;
+  /** Files the config names (macro collections, templates): a folder yields them whatever their ending. */
+  isConfigured?: (path: string) => boolean;
   /** Told of a file named on the command line that an ignore pattern leaves out (ESLint warns of it). */
   onIgnored?: (path: string) => void;
   /** Where a file is a macro collection (config `macros:`), how to read it. */
@@ -64,18 +66,34 @@ async function glob(pattern: string): Promise<string[]> {
   return fg(pattern, { dot: false, onlyFiles: true, followSymbolicLinks: false });
 }
 
-/** Reply files below a folder, skipping hidden files and folders and node_modules. */
-async function filesIn(dir: string): Promise<string[]> {
+/**
+ * Reply files below a folder, skipping hidden files and folders and
+ * node_modules: files of the reply endings, and the files the config names
+ * (`macros:` collections, `templates:`), whatever their ending, as ESLint
+ * lints the files its config's patterns name.
+ */
+async function filesIn(dir: string, configured?: (path: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const wanted = new RegExp(`\\.(${TEXT_EXTENSIONS.join('|')})$`, 'i');
   return entries
-    .filter((e) => e.isFile() && wanted.test(e.name))
-    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((e) => e.isFile())
+    .map((e) => ({ name: e.name, path: join(e.parentPath ?? (e as unknown as { path: string }).path, e.name) }))
+    .filter((e) => wanted.test(e.name) || configured?.(e.path))
+    .map((e) => e.path)
     .filter((p) => !p.slice(dir.length).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
 }
 
-/** Expands the command line's paths into files (deterministic order) and errors. */
-export async function expand(patterns: string[], isIgnored: (p: string) => boolean, onIgnored?: (path: string) => void): Promise<(string | InputError)[]> {
+/**
+ * Expands the command line's paths into files (deterministic order) and
+ * errors. `configured`: the files the config names, which a folder yields
+ * whatever their ending.
+ */
+export async function expand(
+  patterns: string[],
+  isIgnored: (p: string) => boolean,
+  onIgnored?: (path: string) => void,
+  configured?: (path: string) => boolean,
+): Promise<(string | InputError)[]> {
   const out: (string | InputError)[] = [];
   const seen = new Set<string>();
   const add = (path: string, named = false) => {
@@ -111,7 +129,7 @@ export async function expand(patterns: string[], isIgnored: (p: string) => boole
     }
     if (info.isDirectory()) {
       const base = pattern.replace(/[\\/]+$/, '');
-      const files = (await filesIn(base)).sort();
+      const files = (await filesIn(base, configured)).sort();
       const kept = files.filter((f) => !isIgnored(f));
       if (kept.length === 0) out.push({ path: pattern, code: 'no-files', detail: { extensions: TEXT_EXTENSIONS.map((e) => `.${e}`).join(' ') } });
       kept.forEach((f) => add(f));
@@ -299,7 +317,7 @@ async function* streamJsonl(path: string, options: InputOptions, maxBytes: numbe
 /** Every input as a message or an error, in command-line order. */
 export async function* readInputs(patterns: string[], options: InputOptions = {}): AsyncGenerator<InputItem> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const entries = await expand(patterns, options.isIgnored ?? (() => false), options.onIgnored);
+  const entries = await expand(patterns, options.isIgnored ?? (() => false), options.onIgnored, options.isConfigured);
   options.onFiles?.(entries.filter((e) => typeof e === 'string').length);
   // A folder of .eml files with agents given is threaded like an mbox, in file order.
   let threader: Threader | undefined;
