@@ -377,6 +377,9 @@ describe('the words of usage and config errors', () => {
     expect(reason('channel: "sms\n')).toMatchObject({ fi: expect.stringContaining('lainausmerkki jää sulkematta'), en: expect.stringContaining('Missing closing "quote') });
     expect(reason('channel: sms\nchannel: chat\n')).toMatchObject({ fi: expect.stringContaining('sama avain on kahdesti'), sv: expect.stringContaining('samma nyckel') });
     expect(reason('chanel: sms\n')).toEqual({ fi: 'tuntematon asetus "chanel"', sv: 'okänd inställning "chanel"', en: 'unknown setting "chanel"' });
+  });
+});
+
 describe('folders and the files the config names', () => {
   it('a folder yields the macro collections and templates of the config, whatever their ending, and no other YAML', () => {
     const repo = join(tmp, 'template-repo');

@@ -71,6 +71,11 @@ export const UI = {
     sv: '{path}: cachen kunde inte skrivas ({reason}); resultaten är ändå riktiga',
     en: '{path}: the cache could not be written ({reason}); the results are right all the same',
   },
+  unusedDirectiveFlags: {
+    fi: '--report-unused-disable-directives ja --report-unused-disable-directives-severity eivät käy yhdessä: valitse toinen',
+    sv: '--report-unused-disable-directives och --report-unused-disable-directives-severity går inte att använda tillsammans: välj en',
+    en: '--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together: choose one',
+  },
   unusedDirective: {
     fi: 'Tarpeeton aspalint-kommentti: se ei vaienna mitään',
     sv: 'Onödig aspalint-kommentar: den tystar ingenting',
