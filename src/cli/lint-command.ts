@@ -186,7 +186,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env), redactor);
   if (flags.reportUnusedDisableDirectives && flags.reportUnusedDisableDirectivesSeverity) {
     // As ESLint: one of the two says it.
-    throw new UsageError(t(UI.unusedDirectiveFlags, flags.uiLang ?? defaultUiLang([], io.env)));
+    throw new UsageError(said('unusedDirectiveFlags'));
   }
   const unusedDirectives = flags.reportUnusedDisableDirectives ? 'error' : flags.reportUnusedDisableDirectivesSeverity;
   const configFile = flags.config === false ? null : (flags.config ?? findConfig(io.cwd));
