@@ -90,6 +90,7 @@ async function* run(
   // This thread is one of the `jobs` linting threads: a pool of jobs − 1 workers helps it.
   // The pool starts as soon as the run is known to be long enough (before the first lint
   // here when it can tell), so the workers load while this thread reads and lints.
+  let pool: Pool | undefined;
   let next: IteratorResult<BatchItem> | undefined;
   for (;;) {
     next = await iterator.next();
@@ -103,7 +104,7 @@ async function* run(
       linted++;
     }
   }
-  const pool = startPool(jobs - 1, linterOptions, components, options.workerLimits ?? WORKER_LIMITS);
+  pool = startPool(jobs - 1, linterOptions, components, options.workerLimits ?? WORKER_LIMITS);
   try {
     yield* shareWork(pool, iterator, next.value, linter, linterOptions, chunkSize, linted === 0);
   } finally {
