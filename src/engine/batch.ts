@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FileResult, InputError } from '../types.js';
 import type { InputItem } from '../input/read-inputs.js';
 import { packageRoot } from './catalogue.js';
-import { loading, pinSpellerLibraries } from '../text/preload.js';
+import { loading } from '../text/preload.js';
 import { createSharedComponents, shareComponents, sharedComponents } from '../text/shared-native.js';
 import type { Linter, LinterOptions, LintInput } from './linter.js';
 
@@ -57,8 +57,6 @@ export async function* lintStream(
   // (text/shared-native.ts): whoever needs one first loads it, the others use its handle.
   // The buffer lives as long as the run: a handle is used only by threads alive with it.
   const own = jobs > 1 && !sharedComponents();
-  // Whichever thread loads a speller first, its library stays open after the workers exit.
-  if (jobs > 1) pinSpellerLibraries();
   if (own) shareComponents(createSharedComponents());
   try {
     yield* run(items, linter, linterOptions, options, jobs, sharedComponents());

@@ -1,5 +1,5 @@
 import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
-import { BOOLEAN, json, Memo } from './memo.js';
+import { Memo } from './memo.js';
 import { acquire, UNSHARED, type Guard } from './shared-native.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,17 +36,6 @@ const LIBRARY_NAMES =
     : process.platform === 'win32'
       ? ['libhunspell-1.7-0.dll', 'libhunspell.dll']
       : ['libhunspell-1.7.so.0', 'libhunspell-1.7.so', 'libhunspell.so'];
-
-let pinned: unknown;
-
-/**
- * Opens the library in this thread and never closes it. A worker that loaded
- * it and published its handle (shared-native.ts) closes its copy when it
- * exits; the batch's own thread holding it open keeps the others' handle valid.
- */
-export function pinHunspellLibrary(): void {
-  pinned ??= openLibrary(LIBRARY_NAMES, 'libhunspell');
-}
 
 /** Where .dic/.aff pairs are looked for: $DICPATH first, as hunspell itself does. */
 function dictionaryDirs(): string[] {
@@ -214,9 +203,8 @@ function finish({ lib, dictionary, dir, started }: Prepared, handle: Ptr | null,
 
 function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, initMs: number, guard: Guard): Hunspell {
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
-  // Shared with the other threads of a batch (shared-memo.ts), per dictionary.
-  const spellMemo = new Memo<boolean>(MEMO_LIMIT, { kind: `h:${dictionary}:s:`, ...BOOLEAN });
-  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT, { kind: `h:${dictionary}:g:`, ...json<string[]>() });
+  const spellMemo = new Memo<boolean>(MEMO_LIMIT);
+  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT);
   return {
     dictionary,
     initMs,

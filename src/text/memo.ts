@@ -1,5 +1,3 @@
-import { sharedMemo } from './shared-native.js';
-
 /**
  * A bounded memo for the spellers' answers (a word's verdict, readings or
  * suggestions; a paragraph's grammar errors), shared by every reply a thread
@@ -15,15 +13,7 @@ export class Memo<V> {
   private old = new Map<string, V>();
   private readonly half: number;
 
-  /**
-   * `share`: how the answers go into the memo the threads of a batch share
-   * (shared-memo.ts) — a prefix that keeps this memo's keys apart, and the
-   * value as a string. A miss here is looked up there before it is a miss.
-   */
-  constructor(
-    limit: number,
-    private readonly share?: { kind: string; encode(value: V): string; decode(text: string): V },
-  ) {
+  constructor(limit: number) {
     this.half = Math.max(1, Math.floor(limit / 2));
   }
 
@@ -33,20 +23,12 @@ export class Memo<V> {
     const aged = this.old.get(key);
     if (aged !== undefined) {
       this.old.delete(key);
-      this.keep(key, aged);
-      return aged;
+      this.set(key, aged);
     }
-    if (!this.share) return undefined;
-    const text = sharedMemo()?.get(this.share.kind + key);
-    return text === undefined ? undefined : this.keep(key, this.share.decode(text));
+    return aged;
   }
 
   set(key: string, value: V): V {
-    if (this.share) sharedMemo()?.put(this.share.kind + key, this.share.encode(value));
-    return this.keep(key, value);
-  }
-
-  private keep(key: string, value: V): V {
     if (this.young.size >= this.half) {
       this.old = this.young;
       this.young = new Map();
@@ -59,10 +41,4 @@ export class Memo<V> {
   get size(): number {
     return this.young.size + this.old.size;
   }
-}
-
-/** Encodings for Memo's `share`: a verdict, and any value JSON round-trips unchanged (readings, suggestions, grammar errors). */
-export const BOOLEAN = { encode: (v: boolean): string => (v ? '1' : '0'), decode: (s: string): boolean => s === '1' };
-export function json<V>(): { encode(v: V): string; decode(s: string): V } {
-  return { encode: (v) => JSON.stringify(v), decode: (s) => JSON.parse(s) as V };
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../types.js';
-import { pinVoikkoLibrary, preloadVoikko } from './voikko.js';
-import { pinHunspellLibrary, preloadHunspell } from './hunspell.js';
+import { preloadVoikko } from './voikko.js';
+import { preloadHunspell } from './hunspell.js';
 
 /**
  * Loading a speller is native work (Voikko ~15 ms, a Swedish Hunspell
@@ -27,9 +27,3 @@ export function loading(component: LanguageComponent): Promise<void> | undefined
   return inFlight.get(component);
 }
 
-
-/** Keeps the spellers' libraries open in this thread, for handles that workers load and share (shared-native.ts). */
-export function pinSpellerLibraries(): void {
-  pinVoikkoLibrary();
-  pinHunspellLibrary();
-}

@@ -1,5 +1,4 @@
 import type { Ptr } from './native.js';
-import { sharedStore, storeBytes, type SharedStore } from './shared-memo.js';
 
 /**
  * One copy of each language component per process, whatever the number of
@@ -12,8 +11,6 @@ import { sharedStore, storeBytes, type SharedStore } from './shared-memo.js';
  * few (every verdict is memoised per thread), so the lock is seldom contended.
  *
  * Slot layout, per component: Int32 state, Int32 lock, BigInt64 handle.
- * After the slots, the same buffer holds the spellers' shared memo
- * (shared-memo.ts): the answers, too, are had once per process.
  */
 
 export type ComponentName = 'voikko' | `hunspell:${string}`;
@@ -29,23 +26,9 @@ const SLOTS: readonly ComponentName[] = ['voikko', 'hunspell:sv_SE', 'hunspell:s
 
 let shared: SharedArrayBuffer | undefined;
 
-/** Table entries and arena of the shared memo: ~260,000 answers, 16 MB at most (pages never written cost no memory). */
-const MEMO_SLOTS = 1 << 19;
-const MEMO_ARENA_BYTES = 14 * 1024 * 1024;
-
 /** A buffer for shareComponents(), made once by the thread that starts the workers. */
 export function createSharedComponents(): SharedArrayBuffer {
-  return new SharedArrayBuffer(SLOTS.length * SLOT_BYTES + storeBytes(MEMO_SLOTS, MEMO_ARENA_BYTES));
-}
-
-const stores = new WeakMap<SharedArrayBuffer, SharedStore>();
-
-/** The memo every thread of the batch shares, when this thread is in one (shareComponents). */
-export function sharedMemo(): SharedStore | undefined {
-  if (!shared || shared.byteLength < SLOTS.length * SLOT_BYTES + storeBytes(MEMO_SLOTS, MEMO_ARENA_BYTES)) return undefined;
-  let store = stores.get(shared);
-  if (!store) stores.set(shared, (store = sharedStore(shared, SLOTS.length * SLOT_BYTES, MEMO_SLOTS, MEMO_ARENA_BYTES)));
-  return store;
+  return new SharedArrayBuffer(SLOTS.length * SLOT_BYTES);
 }
 
 /** Makes this thread load and find its language components through the shared buffer. */

@@ -1,5 +1,5 @@
 import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
-import { BOOLEAN, json, Memo } from './memo.js';
+import { Memo } from './memo.js';
 import { acquire, UNSHARED, type Guard } from './shared-native.js';
 
 /**
@@ -95,17 +95,6 @@ const LIBRARY_NAMES =
     : process.platform === 'win32'
       ? ['libvoikko-1.dll']
       : ['libvoikko.so.1', 'libvoikko.so'];
-
-let pinned: unknown;
-
-/**
- * Opens the library in this thread and never closes it. A worker that loaded
- * it and published its handle (shared-native.ts) closes its copy when it
- * exits; the batch's own thread holding it open keeps the others' handle valid.
- */
-export function pinVoikkoLibrary(): void {
-  pinned ??= openLibrary(LIBRARY_NAMES, 'libvoikko');
-}
 
 // libvoikko option numbers (voikko_defines.h).
 const OPT_IGNORE_DOT = 0;
@@ -313,11 +302,10 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
   };
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
 
-  // Shared with the other threads of a batch (shared-memo.ts); the kinds keep the memos apart there.
-  const spellMemo = new Memo<boolean>(MEMO_LIMIT, { kind: 'v:s:', ...BOOLEAN });
-  const analyzeMemo = new Memo<VoikkoAnalysis[]>(MEMO_LIMIT, { kind: 'v:a:', ...json<VoikkoAnalysis[]>() });
-  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT, { kind: 'v:g:', ...json<string[]>() });
-  const grammarMemo = new Memo<VoikkoGrammarError[]>(GRAMMAR_LIMIT, { kind: 'v:r:', ...json<VoikkoGrammarError[]>() });
+  const spellMemo = new Memo<boolean>(MEMO_LIMIT);
+  const analyzeMemo = new Memo<VoikkoAnalysis[]>(MEMO_LIMIT);
+  const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT);
+  const grammarMemo = new Memo<VoikkoGrammarError[]>(GRAMMAR_LIMIT);
 
   return {
     version,
