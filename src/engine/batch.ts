@@ -149,7 +149,7 @@ function startPool(workers: number, linterOptions: LinterOptions, components: Sh
 }
 
 /** Small heaps make the workers collect early: memory stays flat on a year of mail. */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 4 };
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /** Messages this thread lints at a time while the workers are busy: few, so it soon hands out work again. */
 const LOCAL_CHUNK = 8;
