@@ -101,7 +101,7 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .addOption(new Option('--input-format <format>', 'how to read stdin (and files whose ending does not say)').choices(['text', 'jsonl', 'eml', 'mbox', 'csv']).default('text'))
     .option('--agents <patterns>', "who answers for the company in an archive: '@yritys.fi', 'tuki@yritys.fi' (repeatable, comma-separated)", (v: string, acc: string[]) => [...acc, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
     .option('--columns <mapping>', 'columns of a CSV export: reply=Body,customer=Question,agent=Assignee,id=Ticket,date=Created')
-    .option('-j, --jobs <n>', 'threads that lint a large batch, this one included (default: all cores, at most 4 × cores)', positiveInt)
+    .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores, at most 4 × cores)', positiveInt)
     .option('--template', 'read every input as a template: placeholders understood, control tags ignored')
     .option('--time-zone <zone>', "zone of the times in the HTML report and of --group-by month, e.g. Europe/Helsinki (default: each mail's own)", timeZoneArg)
     .addOption(new Option('--group-by <key>', 'figures per agent, month, channel or language').choices([...GROUP_BY]))

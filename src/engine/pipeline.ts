@@ -29,7 +29,7 @@ export interface RunOptions extends LinterOptions {
   threadWindow?: number;
   /** Largest plain file read as one reply. */
   maxFileBytes?: number;
-  /** Threads that lint a long run, this one included (jobs − 1 workers). Default: 1 for the library (no threads unless asked), the CLI passes all cores. */
+  /** Worker threads for long runs. Default: 1 for the library (no threads unless asked), the CLI passes all cores. */
   jobs?: number;
   /** Told how many files the paths expanded to, before they are read. */
   onFiles?: (count: number) => void;
@@ -107,8 +107,8 @@ export async function* lintOutcomes(patterns: string[], options: RunOptions = {}
   const pending: (string | null)[] = [];
   const cached = options.cache ? fromCache(read, options.cache, pending) : read;
   const items: AsyncIterable<BatchItem> = options.stdinFilename ? renameStdin(cached, options.stdinFilename) : cached;
-  // A mail archive is long by nature: its pool starts with the first message, so the
-  // workers load while this thread reads the first mail.
+  // A mail archive is long by nature: its messages go to the workers from the first one, so
+  // this thread (busy reading mail) never loads the rules and spellers a worker has anyway.
   const mailArchive = patterns.some((p) => formatOf(p === '-' ? '' : p, inputFormat) === 'mbox');
   const batch: BatchOptions = { jobs: options.jobs ?? 1, ...(mailArchive ? { warmup: 0 } : {}), expected: () => expected };
   const outcomes = lintStream(items, linter, workerOptions(options), batch);
