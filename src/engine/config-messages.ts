@@ -5,6 +5,7 @@
  * again; one of a kind not known here keeps the library's English inside our words.
  */
 import type { Trilingual } from '../types.js';
+import { t } from '../report/i18n.js';
 
 const TEXT = {
   cannotRead: { fi: 'asetustiedostoa ei voi lukea: {reason}', sv: 'konfigurationen kan inte läsas: {reason}', en: 'cannot read config: {reason}' },
@@ -52,16 +53,12 @@ const TEXT = {
 
 export type ConfigTextKey = keyof typeof TEXT;
 
-function fill(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
-
 /** A message in the three languages, its data (which may itself be trilingual) filled in. */
 export function configText(key: ConfigTextKey, data: Record<string, string | number | Trilingual> = {}): Trilingual {
   const out = {} as Trilingual;
   for (const lang of ['fi', 'sv', 'en'] as const) {
     const values = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
-    out[lang] = fill(TEXT[key][lang], values);
+    out[lang] = t(TEXT[key], lang, values);
   }
   return out;
 }
