@@ -174,8 +174,10 @@ function exitCode(mode: Mode, summary: Summary, warnings: number, overScore: Fil
 
 /** `aspalint [paths]` and `aspalint bingo [paths]`: lint, report, and the exit code. */
 export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: Mode): Promise<number> {
+  // Before the config is read: --ui-lang, else the environment's locale.
+  const earlyUiLang = flags.uiLang ?? defaultUiLang([], io.env);
   if (paths.length === 0 && !flags.printConfig) {
-    if (io.stdin.isTTY) throw new UsageError(t(UI.noInput, flags.uiLang ?? defaultUiLang([], io.env)));
+    if (io.stdin.isTTY) throw new UsageError(t(UI.noInput, earlyUiLang));
     paths = ['-'];
   }
   if ((flags.fix || flags.fixDryRun) && paths.includes('-')) throw new UsageError(said('fixOnStdin'));
@@ -183,7 +185,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const redactor = flags.redact ? (await import('../engine/redact.js')).createRedactor() : undefined;
   const maskPath = (path: string) => (redactor ? redactor.path(path) : path);
   checkOutputNotInput(io, flags.output, flags.customer ? [...paths, flags.customer] : paths, maskPath);
-  const customer = readCustomer(flags.customer, flags.uiLang ?? defaultUiLang([], io.env), redactor);
+  const customer = readCustomer(flags.customer, earlyUiLang, redactor);
   if (flags.reportUnusedDisableDirectives && flags.reportUnusedDisableDirectivesSeverity) {
     // As ESLint: one of the two says it.
     throw new UsageError(said('unusedDirectiveFlags'));
@@ -215,9 +217,11 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     printConfig(flags.printConfig, linter, configFile, io);
     return 0;
   }
+  // Fixed by flag or config; undefined lets reports follow each reply's language.
   const uiLangFixed = flags.uiLang ?? linter.config.uiLang;
+  const runUiLang = uiLangFixed ?? defaultUiLang([], io.env);
   const ignored: string[] = [];
-  const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, uiLangFixed ?? defaultUiLang([], io.env), maskPath);
+  const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, runUiLang, maskPath);
   const agents = inferred.length > 0 ? [...new Set(inferred.flatMap((i) => i.agents))] : flags.agents;
 
   // Files --fix could not write: said at once, and the run exits 2 after its report.
@@ -230,8 +234,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       { dryRun: !!flags.fixDryRun, inputFormat: flags.inputFormat, ...(redactor ? { redactor } : {}), ...(customer !== undefined ? { customer } : {}) },
       io,
     );
-    const lang = uiLangFixed ?? defaultUiLang([], io.env);
-    for (const notice of fixed.notices) io.stderr.write(`aspalint: ${inputErrorMessage(notice, lang)}\n`);
+    for (const notice of fixed.notices) io.stderr.write(`aspalint: ${inputErrorMessage(notice, runUiLang)}\n`);
     if (flags.fixDryRun) {
       // Nothing was written: the exit code is that of a plain run on the texts as fixed in memory.
       const summary: Summary = { files: 0, findings: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, score: 0 };
@@ -246,13 +249,13 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
     // Read errors come again from the lint run; write errors only from here.
     for (const error of fixed.errors) {
       if (error.code !== 'not-written' && error.code !== 'changed-since-read') continue;
-      io.stderr.write(`aspalint: ${inputErrorMessage(error, lang)}\n`);
+      io.stderr.write(`aspalint: ${inputErrorMessage(error, runUiLang)}\n`);
       fixFailed = true;
     }
   }
 
   // After --fix has written (the run then lints the fixed files, and stores those); a dry run never gets here.
-  const cache = flags.cache ? await openCache(flags, linter, linterOptions, io, uiLangFixed ?? defaultUiLang([], io.env)) : undefined;
+  const cache = flags.cache ? await openCache(flags, linter, linterOptions, io, runUiLang) : undefined;
   const output = openOutput(io, flags.output);
   const color = useColor(flags.color, io, !!flags.output);
   const sink = await chooseSink(mode, flags, output.write, io, linter, color, uiLangFixed);
@@ -262,7 +265,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const languages: Lang[] = [];
   const errors: InputError[] = [];
   const overScore: FileResult[] = [];
-  const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet, uiLangFixed ?? defaultUiLang([], io.env));
+  const progress = createProgress(io.stderr as NodeJS.WriteStream, !flags.quiet, runUiLang);
   const outcomes = lintOutcomes(
     paths,
     {
@@ -271,7 +274,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
       inputFormat: flags.inputFormat,
       ...(agents.length > 0 ? { agents } : {}),
       ...(flags.columns !== undefined ? { columns: flags.columns } : {}),
-      jobs: jobsOf(flags.jobs, io, uiLangFixed ?? defaultUiLang([], io.env)),
+      jobs: jobsOf(flags.jobs, io, runUiLang),
       ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
       ...(cache ? { cache } : {}),
       onBytes: (read, total) => progress.bytes(read, total),
