@@ -7,9 +7,7 @@
  * …?)" on a line of its own is joined to the message.
  */
 import type { UiLang } from '../types.js';
-import { t } from '../report/i18n.js';
-
-type Strings = Record<UiLang, string>;
+import { t, type Strings } from '../report/i18n.js';
 
 const TEXT = {
   unknownOption: { fi: "tuntematon valitsin '{flag}'", sv: "okänd flagga '{flag}'", en: "unknown option '{flag}'" },

@@ -75,7 +75,6 @@ export function maskFor(kind: PiiKind, original: string, lang: UiLang): string {
 const NAME_BEFORE_ADDRESS = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]*\.?)*(?=["']?[ \t]*[<([][^>)\]\s]*@)/gu;
 /** Sender lines of quoted headers: "Lähettäjä: Anna Virtanen <…>", "Från: …", "From: …". */
 const SENDER_LINE = /^([ \t>]*\**(?:lähettäjä|från|from|avsändare)\s*:\**[ \t]*)([^\n<\r]*)/gimu;
-const PLACEHOLDER_TOKEN = /^(\{\{.*\}\}|\{.*\}|\[.*\]|%\w+%|<.*>)$/;
 const CONNECTOR = /^(ja|och|&|and|sekä|samt)$/i;
 /** Lines of a customer's signature that are no name ("Lähetetty iPhonesta", "Sent from my phone"). */
 /** Capitalised words in signatures and sender lines that are no person's name. */
@@ -97,7 +96,8 @@ function nameTokens(text: string, start: number, end: number): Redaction[] {
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     let token = m[0].slice(0, Math.max(0, end - m.index));
     token = token.replace(/[.]+$/, '');
-    if (token.length < 2 || CONNECTOR.test(token) || PLACEHOLDER_TOKEN.test(token)) continue;
+    if (token.length < 2 || CONNECTOR.test(token)) continue;
+    // A name starts with a capital; placeholders ({{x}}, [NIMI], %x%) start with punctuation, so they fall out here.
     if (!/^\p{Lu}/u.test(token) || !/\p{L}/u.test(token) || /@|\d/.test(token) || NOT_A_NAME.has(token.toLowerCase())) continue;
     out.push({ offset: m.index, length: token.length, kind: 'name' });
   }

@@ -1,6 +1,7 @@
 import type { InputError, InputErrorCode, Lang, UiLang } from '../types.js';
 
-type Strings = Record<UiLang, string>;
+/** One text in each language the tool speaks. */
+export type Strings = Record<UiLang, string>;
 
 /** The tool's own words, in Finnish, Swedish and English. */
 export const UI = {
