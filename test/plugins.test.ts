@@ -84,9 +84,18 @@ describe('plugins', () => {
 
   it('a missing plugin is a config error at its line', () => {
     const dir = project('language: fi\nplugins:\n  - aspalint-plugin-acme\n  - aspalint-plugin-nosuch\n');
-    const r = run(['-'], dir);
+    const r = run(['-', '--ui-lang', 'en'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`aspalint: ${join(dir, '.aspalintrc.yaml')}:4: plugin "aspalint-plugin-nosuch" not found from ${dir} (npm install aspalint-plugin-nosuch)\n`);
+  });
+
+  it("plugin errors are said in the run's UI language (the config's language: when no flag says)", () => {
+    const dir = project('language: fi\nplugins:\n  - aspalint-plugin-acme\n  - aspalint-plugin-nosuch\n');
+    const fi = run(['-'], dir);
+    expect(fi.status).toBe(2);
+    expect(fi.stderr).toBe(`aspalint: ${join(dir, '.aspalintrc.yaml')}:4: lisäosaa "aspalint-plugin-nosuch" ei löydy hakemistosta ${dir} (npm install aspalint-plugin-nosuch)\n`);
+    const sv = run(['-', '--ui-lang', 'sv'], dir);
+    expect(sv.stderr).toBe(`aspalint: ${join(dir, '.aspalintrc.yaml')}:4: tillägget "aspalint-plugin-nosuch" hittas inte från ${dir} (npm install aspalint-plugin-nosuch)\n`);
   });
 
   it("a plugin's broken rule file is an error naming the plugin's file and line", () => {

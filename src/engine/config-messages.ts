@@ -49,6 +49,63 @@ const TEXT = {
     sv: 'väntade ID=off|info|warning|error, fick "{flag}"',
     en: 'expected ID=off|info|warning|error, got "{flag}"',
   },
+  pluginNotFound: {
+    fi: 'lisäosaa "{name}" ei löydy hakemistosta {dir}{hint}',
+    sv: 'tillägget "{name}" hittas inte från {dir}{hint}',
+    en: 'plugin "{name}" not found from {dir}{hint}',
+  },
+  pluginInstallHint: { fi: ' (npm install {name})', sv: ' (npm install {name})', en: ' (npm install {name})' },
+  pluginBadName: {
+    fi: 'lisäosa "{name}": paketin nimen pitää olla aspalint-plugin-<nimi> tai @scope/aspalint-plugin[-<nimi>], ei "{packageName}"',
+    sv: 'tillägget "{name}": paketet ska heta aspalint-plugin-<namn> eller @scope/aspalint-plugin[-<namn>], inte "{packageName}"',
+    en: 'plugin "{name}": its package is to be named aspalint-plugin-<name> or @scope/aspalint-plugin[-<name>], not "{packageName}"',
+  },
+  pluginBuiltinNamespace: {
+    fi: 'lisäosa "{name}": sen nimiavaruus "{namespace}" on aspalintin oma sääntöluokka',
+    sv: 'tillägget "{name}": dess namnrymd "{namespace}" är en av aspalints egna regelkategorier',
+    en: 'plugin "{name}": its namespace "{namespace}" is one of aspalint\'s own rule categories',
+  },
+  pluginLoadFailed: {
+    fi: 'lisäosan "{name}" lataus epäonnistui: {reason}',
+    sv: 'tillägget "{name}" kunde inte laddas: {reason}',
+    en: 'plugin "{name}" failed to load: {reason}',
+  },
+  pluginNoObject: {
+    fi: 'lisäosa "{name}" ei vie oliota, jossa on tarkistuksia ja muotoilijoita',
+    sv: 'tillägget "{name}" exporterar inget objekt med kontroller och formaterare',
+    en: 'plugin "{name}" exports no object with checks and formatters',
+  },
+  pluginNotTable: {
+    fi: 'lisäosa "{name}": {what} pitää olla olio, jonka arvot ovat funktioita',
+    sv: 'tillägget "{name}": {what} ska vara ett objekt med funktioner',
+    en: 'plugin "{name}": {what} must be an object of functions',
+  },
+  pluginNotFunction: {
+    fi: 'lisäosa "{name}": {what}["{key}"] ei ole funktio',
+    sv: 'tillägget "{name}": {what}["{key}"] är ingen funktion',
+    en: 'plugin "{name}": {what}["{key}"] is not a function',
+  },
+  pluginRuleFile: { fi: 'lisäosa "{name}": {reason}', sv: 'tillägget "{name}": {reason}', en: 'plugin "{name}": {reason}' },
+  pluginPhraseNoMatch: {
+    fi: 'lisäosa "{name}": {id} phrases.{lang} #{n} tarvitsee match-lausekkeen',
+    sv: 'tillägget "{name}": {id} phrases.{lang} #{n} behöver ett match-mönster',
+    en: 'plugin "{name}": {id} phrases.{lang} #{n} needs a match pattern',
+  },
+  pluginRuleWithoutCheck: {
+    fi: 'lisäosa "{name}": säännöllä {id} ei ole fraaseja, eikä lisäosa vie sille tarkistusta',
+    sv: 'tillägget "{name}": regeln {id} har inga fraser och tillägget exporterar ingen kontroll för den',
+    en: 'plugin "{name}": rule {id} has no phrases and the plugin exports no check for it',
+  },
+  pluginCheckWithoutRule: {
+    fi: 'lisäosa "{name}": tarkistukselle "{id}" ei ole sääntötiedostoa ({file})',
+    sv: 'tillägget "{name}": kontrollen "{id}" har ingen regelfil ({file})',
+    en: 'plugin "{name}": check "{id}" has no rule file ({file})',
+  },
+  pluginSharedNamespace: {
+    fi: 'kahdella lisäosalla on sama nimiavaruus "{namespace}"',
+    sv: 'två tillägg har samma namnrymd "{namespace}"',
+    en: 'two plugins share the namespace "{namespace}"',
+  },
 } satisfies Record<string, Trilingual>;
 
 export type ConfigTextKey = keyof typeof TEXT;

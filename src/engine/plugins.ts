@@ -15,11 +15,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { RawFinding, UiLang } from '../types.js';
+import type { RawFinding, Trilingual, UiLang } from '../types.js';
 import type { CheckContext, RuleContext } from '../checks/types.js';
 import type { RuleMeta } from './catalogue.js';
 import { loadCatalogue } from './catalogue.js';
 import { ConfigError, type Config } from './config.js';
+import { configText } from './config-messages.js';
 import { readRuleFile } from './rule-file.js';
 import { compilePattern } from './phrases.js';
 
@@ -85,7 +86,7 @@ function packageDirOf(entry: string): string {
  * `where` is the config file and line that named it, for the errors.
  */
 export function loadPlugin(name: string, fromDir: string, where: { file: string; line: number | null } = { file: join(fromDir, '(config)'), line: null }): LoadedPlugin {
-  const fail = (message: string, file = where.file, line = where.line): never => {
+  const fail = (message: Trilingual, file = where.file, line = where.line): never => {
     throw new ConfigError(file, line, message);
   };
   const local = name.startsWith('.') || isAbsolute(name);
@@ -94,7 +95,7 @@ export function loadPlugin(name: string, fromDir: string, where: { file: string;
   try {
     entry = require.resolve(local ? resolve(fromDir, name) : name);
   } catch {
-    return fail(`plugin "${name}" not found from ${fromDir}${local ? '' : ` (npm install ${name})`}`);
+    return fail(configText('pluginNotFound', { name, dir: fromDir, hint: local ? '' : configText('pluginInstallHint', { name }) }));
   }
   const dir = packageDirOf(entry);
   let packageName = name;
@@ -105,24 +106,24 @@ export function loadPlugin(name: string, fromDir: string, where: { file: string;
       packageName = '';
     }
   }
-  const namespace = pluginNamespace(packageName) ?? fail(`plugin "${name}": its package is to be named aspalint-plugin-<name> or @scope/aspalint-plugin[-<name>], not "${packageName}"`);
+  const namespace = pluginNamespace(packageName) ?? fail(configText('pluginBadName', { name, packageName }));
   const builtIn = new Set(loadCatalogue().rules.map((r) => r.id.split('/')[0]!));
   builtIn.add('playbook');
-  if (builtIn.has(namespace)) fail(`plugin "${name}": its namespace "${namespace}" is one of aspalint's own rule categories`);
+  if (builtIn.has(namespace)) fail(configText('pluginBuiltinNamespace', { name, namespace }));
 
   let loaded: unknown;
   try {
     loaded = require(entry);
   } catch (err) {
-    return fail(`plugin "${name}" failed to load: ${(err as Error).message.split('\n')[0]}`);
+    return fail(configText('pluginLoadFailed', { name, reason: (err as Error).message.split('\n')[0]! }));
   }
   const mod = ((loaded as { default?: unknown })?.default ?? loaded) as PluginModule | undefined;
-  if (!mod || typeof mod !== 'object') return fail(`plugin "${name}" exports no object with checks and formatters`);
+  if (!mod || typeof mod !== 'object') return fail(configText('pluginNoObject', { name }));
   const checks = mod.checks ?? {};
   const formatters = mod.formatters ?? {};
   for (const [what, table] of [['checks', checks], ['formatters', formatters]] as const) {
-    if (typeof table !== 'object' || table === null) fail(`plugin "${name}": ${what} must be an object of functions`);
-    for (const [key, fn] of Object.entries(table)) if (typeof fn !== 'function') fail(`plugin "${name}": ${what}["${key}"] is not a function`);
+    if (typeof table !== 'object' || table === null) fail(configText('pluginNotTable', { name, what }));
+    for (const [key, fn] of Object.entries(table)) if (typeof fn !== 'function') fail(configText('pluginNotFunction', { name, what, key }));
   }
 
   const metas: RuleMeta[] = [];
@@ -132,19 +133,19 @@ export function loadPlugin(name: string, fromDir: string, where: { file: string;
     const path = join(rulesDir, file);
     const id = `${namespace}/${file.replace(/\.ya?ml$/, '')}`;
     const { meta, problems } = readRuleFile(readFileSync(path, 'utf8'), id);
-    if (problems.length > 0) fail(`plugin "${name}": ${problems[0]!.message}`, path, problems[0]!.line);
+    if (problems.length > 0) fail(configText('pluginRuleFile', { name, reason: problems[0]!.message }), path, problems[0]!.line);
     for (const lang of ['fi', 'sv'] as const) {
       (meta!.phrases?.[lang] ?? []).forEach((entry, i) => {
-        if (typeof entry?.match !== 'string' || entry.match.trim() === '') fail(`plugin "${name}": ${id} phrases.${lang} #${i + 1} needs a match pattern`, path, null);
+        if (typeof entry?.match !== 'string' || entry.match.trim() === '') fail(configText('pluginPhraseNoMatch', { name, id, lang, n: i + 1 }), path, null);
         compilePattern(entry.match, lang);
       });
     }
-    if (!meta!.phrases && !Object.hasOwn(checks, id)) fail(`plugin "${name}": rule ${id} has no phrases and the plugin exports no check for it`, path, 1);
+    if (!meta!.phrases && !Object.hasOwn(checks, id)) fail(configText('pluginRuleWithoutCheck', { name, id }), path, 1);
     metas.push(meta!);
   }
   const ids = new Set(metas.map((m) => m.id));
   for (const id of Object.keys(checks)) {
-    if (!ids.has(id)) fail(`plugin "${name}": check "${id}" has no rule file (${relative(fromDir, join(rulesDir, `${id.split('/').slice(1).join('/')}.yaml`))})`);
+    if (!ids.has(id)) fail(configText('pluginCheckWithoutRule', { name, id, file: relative(fromDir, join(rulesDir, `${id.split('/').slice(1).join('/')}.yaml`)) }));
   }
   return { name, namespace, dir, metas, checks, formatters };
 }
@@ -162,7 +163,7 @@ export function pluginsOf(config: Config, fromDir: string = process.cwd(), lineO
     const seen = new Set<string>();
     plugins = (config.plugins ?? []).map((name, i) => {
       const plugin = loadPlugin(name, fromDir, { file: file ?? join(fromDir, '(config)'), line: lineOf?.(i) ?? null });
-      if (seen.has(plugin.namespace)) throw new ConfigError(file ?? fromDir, lineOf?.(i) ?? null, `two plugins share the namespace "${plugin.namespace}"`);
+      if (seen.has(plugin.namespace)) throw new ConfigError(file ?? fromDir, lineOf?.(i) ?? null, configText('pluginSharedNamespace', { namespace: plugin.namespace }));
       seen.add(plugin.namespace);
       return plugin;
     });
