@@ -220,9 +220,23 @@ describe('aspalint serve limits', () => {
     const first = await startServe();
     try {
       const port = new URL(first.url).port;
-      const second = await startServe(['--port', port]).catch((err: Error) => err);
+      const second = await startServe(['--port', port], undefined, { ...process.env, LC_ALL: 'C' }).catch((err: Error) => err);
       expect(second).toBeInstanceOf(Error);
       expect((second as Error).message).toMatch(/exited 2: aspalint: cannot listen on 127\.0\.0\.1:\d+: the port is in use\n$/);
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it("says so in the locale's language (fi, sv)", async () => {
+    const first = await startServe([], undefined, { ...process.env, LC_ALL: 'fi_FI.UTF-8' });
+    try {
+      expect(first.stderr()).toMatch(/^aspalint serve: kuuntelee osoitteessa http:\/\/127\.0\.0\.1:\d+ \(asetukset: /);
+      const port = new URL(first.url).port;
+      const sv = await startServe(['--port', port], undefined, { ...process.env, LC_ALL: 'sv_FI.UTF-8' }).catch((err: Error) => err);
+      expect((sv as Error).message).toMatch(/exited 2: aspalint: kan inte lyssna på 127\.0\.0\.1:\d+: porten används redan\n$/);
+      const bad = await startServe(['--port', 'x'], undefined, { ...process.env, LC_ALL: 'fi_FI.UTF-8' }).catch((err: Error) => err);
+      expect((bad as Error).message).toMatch(/exited 2: aspalint: --port: odotettiin kokonaislukua 0–65535, saatiin "x"\n$/);
     } finally {
       await first.stop();
     }

@@ -92,6 +92,24 @@ export const UI = {
     sv: 'ingen indata: ange filer eller skicka ett svar via en pipe (aspalint -)',
     en: 'no input: give files or pipe a reply (aspalint -)',
   },
+  wholeNumber: {
+    fi: '--{name}: odotettiin kokonaislukua {min}–{max}, saatiin "{value}"',
+    sv: '--{name}: väntade ett heltal från {min} till {max}, fick "{value}"',
+    en: '--{name}: expected a whole number from {min} to {max}, got "{value}"',
+  },
+  cannotListen: {
+    fi: 'ei voi kuunnella osoitteessa {host}:{port}: {reason}',
+    sv: 'kan inte lyssna på {host}:{port}: {reason}',
+    en: 'cannot listen on {host}:{port}: {reason}',
+  },
+  portInUse: { fi: 'portti on jo käytössä', sv: 'porten används redan', en: 'the port is in use' },
+  noSuchAddress: { fi: 'tällä koneella ei ole sellaista osoitetta', sv: 'adressen finns inte på den här datorn', en: 'no such address here' },
+  listening: {
+    fi: 'aspalint serve: kuuntelee osoitteessa {url} (asetukset: {config})',
+    sv: 'aspalint serve: lyssnar på {url} (konfiguration: {config})',
+    en: 'aspalint serve: listening on {url} (config: {config})',
+  },
+  noConfig: { fi: 'ei asetustiedostoa', sv: 'ingen konfigurationsfil', en: 'none' },
 } satisfies Record<string, Strings>;
 
 const INPUT_ERRORS: Record<InputErrorCode, Strings> = {

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { Io } from '../cli/io.js';
 import { UsageError } from '../cli/io.js';
 import { readVersion } from '../cli/version.js';
+import { defaultUiLang, t, UI } from '../report/i18n.js';
+import type { UiLang } from '../types.js';
 import { LintService } from './service.js';
 
 export interface ServeFlags {
@@ -19,8 +21,8 @@ export interface ServeFlags {
   allowOrigin?: string;
 }
 
-function whole(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
+function whole(name: string, value: string, lang: UiLang, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(t(UI.wholeNumber, lang, { name, min, max, value }));
   return Number(value);
 }
 
@@ -30,13 +32,15 @@ function service(config: string | undefined, io: Io): LintService {
 
 /** `aspalint serve`: runs until SIGINT or SIGTERM, then closes its connections and returns 0. */
 export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
+  // A server lints many replies: its own words follow the locale.
+  const lang = defaultUiLang([], io.env);
   const limits = {
-    maxBodyBytes: whole('max-body', flags.maxBody, 1),
-    timeoutMs: whole('timeout', flags.timeout, 1),
-    maxConcurrent: whole('max-concurrent', flags.maxConcurrent, 1),
+    maxBodyBytes: whole('max-body', flags.maxBody, lang, 1),
+    timeoutMs: whole('timeout', flags.timeout, lang, 1),
+    maxConcurrent: whole('max-concurrent', flags.maxConcurrent, lang, 1),
     ...(flags.allowOrigin ? { allowOrigin: flags.allowOrigin } : {}),
   };
-  const port = whole('port', flags.port, 0, 65535);
+  const port = whole('port', flags.port, lang, 0, 65535);
   const { startHttp } = await import('./http.js');
   const lint = service(flags.config, io);
   lint.warmUp();
@@ -46,9 +50,10 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
     running = await startHttp(lint, version, { host: flags.host, port, ...limits });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot listen on ${flags.host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (err as Error).message}`);
+    const reason = code === 'EADDRINUSE' ? t(UI.portInUse, lang) : code === 'EADDRNOTAVAIL' ? t(UI.noSuchAddress, lang) : (err as Error).message;
+    throw new UsageError(t(UI.cannotListen, lang, { host: flags.host, port, reason }));
   }
-  io.stderr.write(`aspalint serve: listening on ${running.url} (config: ${lint.configFile ?? 'none'})\n`);
+  io.stderr.write(`${t(UI.listening, lang, { url: running.url, config: lint.configFile ?? t(UI.noConfig, lang) })}\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
