@@ -26,10 +26,14 @@ const PROTECTED: [RegExp, (text: string) => boolean][] = [
   // Domains and file names: elisa.fi, ohje.pdf, Verkkokauppa.com
   [
     /(?<![\p{L}\p{N}])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(?:fi|se|ax|com|net|org|eu|io|nu|info|biz|app|dk|no|de|uk|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv|html?|exe|msi|apk)(?![\p{L}\p{N}])/giu,
-    // With /iu, "ſ" and the Kelvin sign fold to s and k: the test folds as the pattern does.
-    (text) => /\.[a-z]/iu.test(text),
+    // The ending alone, with the pattern's own flags ("ſ" and the Kelvin sign fold to s and k):
+    // far cheaper than the pattern, which tries every word of the reply.
+    (text) => DOMAIN_ENDING.test(text),
   ],
 ];
+
+/** What the domain and file-name pattern cannot match without: its ending, as it writes it. */
+const DOMAIN_ENDING = /\.(?:fi|se|ax|com|net|org|eu|io|nu|info|biz|app|dk|no|de|uk|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|txt|csv|html?|exe|msi|apk)(?![\p{L}\p{N}])/iu;
 
 /**
  * Each pattern comes with a test of something it cannot match without (a
