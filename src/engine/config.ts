@@ -355,7 +355,8 @@ export function settingsFor(config: Config, configDir: string, path: string | nu
   const settings: FileSettings = { rules: { ...(config.rules ?? {}) } };
   if (config.channel) settings.channel = config.channel;
   if (config.language) settings.language = config.language;
-  if (path === null) return settings;
+  // Most configs have no overrides: the path is not worked out for nothing, once per file of a batch.
+  if (path === null || !config.overrides?.length) return settings;
   const rel = relativePath(configDir, path);
   for (const override of config.overrides ?? []) {
     if (!globMatcher(override.files)(rel)) continue;
