@@ -5,7 +5,7 @@ import { createLinter } from '../src/engine/linter.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { Analysis } from '../src/text/analysis.js';
 import { getVoikko } from '../src/text/voikko.js';
-import { getHunspell } from '../src/text/hunspell.js';
+import { getHunspell, hunspellLoaded, resetHunspell } from '../src/text/hunspell.js';
 import { typo, rank, wrongSplit } from '../src/checks/spelling/typo.js';
 import { parseWordList } from '../src/checks/spelling/words.js';
 import type { CheckContext } from '../src/checks/types.js';
@@ -196,6 +196,17 @@ describe.skipIf(!hunspellAvailable)('Swedish spelling (Hunspell)', () => {
     // sv_FI knows "abiturient"; sv_SE does not.
     expect(runTypo('Alla abiturienterna får ett brev i maj.', 'sv')).toEqual([]);
     expect(runTypo('Alla abiturienterna får ett brev i maj.', 'sv', { swedishDictionaries: ['sv_SE'] })).toEqual(['abiturienterna']);
+  });
+
+  it.skipIf(!getHunspell('sv_FI'))('loads sv_FI only for a word sv_SE rejects that is not passed over anyway', () => {
+    resetHunspell();
+    // sv_SE rejects "expiry", "sitename" and "forlang"; the placeholders and the address are never checked.
+    const passedOver = 'Hej Anna!\n\nDin bevakning går ut {{ expiry_date }}. Konto ”{$a->username}” på {$a->sitename}: hel.fi/forlang?id={{ id }}\n\nHälsningar\nOskar';
+    expect(runTypo(passedOver, 'sv')).toEqual([]);
+    expect(hunspellLoaded('sv_SE')).toBe(true);
+    expect(hunspellLoaded('sv_FI')).toBe(false);
+    expect(runTypo('Alla abiturienterna får ett brev i maj.', 'sv')).toEqual([]);
+    expect(hunspellLoaded('sv_FI')).toBe(true);
   });
 
   it('finds nothing in Swedish with ASPALINT_NO_HUNSPELL=1', () => {

@@ -12,6 +12,8 @@ import { Memo } from '../../text/memo.js';
 export interface Speller {
   spell(word: string): boolean;
   suggest(word: string, max?: number): string[];
+  /** Over several dictionaries: the first one's verdict, loading no other (text/hunspell.ts). */
+  spellFirst?(word: string): boolean;
 }
 
 /** The speller of a language: Voikko for Finnish, Hunspell (sv_SE, then sv_FI) for Swedish; null when missing. */
@@ -41,8 +43,10 @@ const MIN_LENGTH = 3;
  * one Map look-up instead of the shape tests and the speller's memo.
  */
 interface Verdict {
-  /** A word of a shape the check looks at that the speller rejects as written. */
+  /** A word of a shape the check looks at that the speller (its first dictionary) rejects as written. */
   unknown: boolean;
+  /** Rejected by every dictionary too: asked only of unknown words that are not excluded. */
+  rejected?: boolean;
   /** Right all the same (isRightOtherwise): asked only of unknown words. */
   rightOtherwise?: boolean;
   /** The suggestions, ranked: asked only of a word about to be reported. */
@@ -79,7 +83,9 @@ export const typo: Check = (analysis, ctx) => {
   const text = analysis.text;
   const words = analysis.words;
   const memo = verdictsOf(speller);
-  const verdictOf = (token: string): Verdict => memo.get(token) ?? memo.set(token, { unknown: isCandidateShape(token) && !speller.spell(token) });
+  // The first dictionary decides what is looked at further; the others are loaded only for words still left after the exclusions.
+  const first = speller.spellFirst?.bind(speller) ?? ((word: string) => speller.spell(word));
+  const verdictOf = (token: string): Verdict => memo.get(token) ?? memo.set(token, { unknown: isCandidateShape(token) && !first(token) });
   const rightOtherwise = (v: Verdict, token: string): boolean => (v.rightOtherwise ??= isRightOtherwise(speller, token, lang));
   let excluded: Exclusions | undefined;
   /** The words' texts in code-unit order, for prefix look-ups (made on first need). */
@@ -106,9 +112,10 @@ export const typo: Check = (analysis, ctx) => {
     }
     // The cheap tests first, then the (memoized) speller; the rest only for the words it rejects.
     const verdict = verdictOf(token);
-    if (!verdict.unknown || (text[word.start + token.length] === '.' && speller.spell(`${token}.`))) continue;
+    if (!verdict.unknown) continue;
     excluded ??= exclusions(analysis, ctx, lang);
     if (isExcluded(analysis, excluded, index, token)) continue;
+    if (!(verdict.rejected ??= !speller.spell(token)) || (text[word.start + token.length] === '.' && speller.spell(`${token}.`))) continue;
     if (rightOtherwise(verdict, token)) continue;
     // Two unknown words side by side are a phrase in another language ("à la carte", "Personal trainer").
     const sameSentence = (j: number) => words[j]?.sentence === word.sentence;
