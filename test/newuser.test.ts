@@ -436,3 +436,22 @@ describe('formats compact and checkstyle', () => {
     expect(r.stdout.trimEnd().endsWith('</checkstyle>')).toBe(true);
   });
 });
+
+describe('--help in the user language', () => {
+  it("follows the locale, --ui-lang and the config's uiLang; English stays commander's", () => {
+    const fi = run(['--help'], { env: { LC_ALL: 'fi_FI.UTF-8' } });
+    expect(fi.code).toBe(0);
+    expect(fi.stdout).toMatch(/^Käyttö: aspalint /);
+    expect(fi.stdout).toContain('\nValitsimet:\n');
+    expect(fi.stdout).toMatch(/--lang <lang> +vastausten kieli \(vaihtoehdot: "auto", "fi", "sv", oletus: "auto"\)/);
+    expect(fi.stdout).toMatch(/-h, --help +näytä komennon ohje/);
+    const sv = run(['serve', '--help', '--ui-lang', 'sv']);
+    expect(sv.stdout).toMatch(/^Användning: aspalint serve /);
+    expect(sv.stdout).toMatch(/--port <port> +port att lyssna på \(0: valfri ledig port\)/);
+    const dir = project('help-config', { '.aspalintrc.yaml': 'uiLang: sv\n' });
+    expect(run(['bingo', '--help'], { cwd: dir }).stdout).toMatch(/^Användning: aspalint bingo .*\n\nautomatsvarsbingons bricka/);
+    const en = run(['--help']);
+    expect(en.stdout).toMatch(/^Usage: aspalint \[options\] \[command\] \[paths\.\.\.\]\n\nReply-quality linter/);
+    expect(en.stdout).toMatch(/--lang <lang> +language of the replies \(choices: "auto", "fi", "sv", default: "auto"\)/);
+  });
+});

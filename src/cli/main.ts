@@ -12,27 +12,32 @@ import { writeStarter } from './init.js';
 import { addServerCommands } from './server-commands.js';
 import { errorUiLang } from './ui-lang.js';
 import { usageMessage } from './usage-text.js';
+import { helpText as h, localiseHelp, wantsHelp } from './help-text.js';
 
 /** The command line: commander wiring and exit codes; the work is in the commands' modules. */
 export async function main(argv: string[], io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
   let code = 0;
+  // The descriptions matter only to --help: its language is worked out (which may read the config) only then.
+  const lang: UiLang = wantsHelp(argv) ? errorUiLang(argv, io) : 'en';
   const program = new Command('aspalint')
-    .description('Reply-quality linter for Finnish and Swedish customer-service messages')
-    .version(readVersion(), '-v, --version')
-    .argument('[paths...]', 'reply files, folders, globs, archives; - reads stdin')
+    .description(h('program', lang))
+    .version(readVersion(), '-v, --version', h('version', lang))
+    .helpOption('-h, --help', h('help', lang))
+    .argument('[paths...]', h('paths', lang))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
-  addLintOptions(program, LINT_FORMATS, true).action(async (paths: string[], flags: LintFlags) => {
+  localiseHelp(program, lang);
+  addLintOptions(program, LINT_FORMATS, true, lang).action(async (paths: string[], flags: LintFlags) => {
     code = await runLint(paths, flags, io, 'lint');
   });
 
   program
     .command('rules')
-    .description('list the rule catalogue')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'markdown']).default('stylish'))
-    .addOption(new Option('--ui-lang <lang>', 'language of the titles').choices(['fi', 'sv', 'en']))
+    .description(h('rules', lang))
+    .addOption(new Option('-f, --format <format>', h('format', lang)).choices(['stylish', 'json', 'markdown']).default('stylish'))
+    .addOption(new Option('--ui-lang <lang>', h('rulesUiLang', lang)).choices(['fi', 'sv', 'en']))
     .action((flags: { format: string; uiLang?: UiLang }) => {
       // The config's own rules (plugins, playbooks, custom rules) are listed too.
       const configFile = findConfig(io.cwd);
@@ -42,16 +47,17 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
     });
 
   addLintOptions(
-    program.command('bingo').description('the automaattivastausbingo card over a set of replies').argument('[paths...]', 'reply files, folders, globs, archives'),
+    program.command('bingo').description(h('bingo', lang)).argument('[paths...]', h('bingoPaths', lang)),
     BINGO_FORMATS,
     false,
+    lang,
   ).action(async (paths: string[], flags: LintFlags) => {
     code = await runLint(paths, flags, io, 'bingo');
   });
 
   program
     .command('init')
-    .description('write a commented .aspalintrc.yaml starter in the current folder')
+    .description(h('init', lang))
     .action(() => {
       const { path, created } = writeStarter(io.cwd);
       io.stdout.write(created ? `created ${path}\n` : `${path} exists, left as it is\n`);
@@ -59,15 +65,15 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
 
   program
     .command('doctor')
-    .description('which language components are active (Voikko, Hunspell) and how to install the missing ones')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .description(h('doctor', lang))
+    .addOption(new Option('-f, --format <format>', h('format', lang)).choices(['stylish', 'json']).default('stylish'))
     .action(async (flags: { format: string }) => {
       const { doctorReport, formatDoctor } = await import('../report/doctor.js');
       const report = doctorReport();
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatDoctor(report));
     });
 
-  addServerCommands(program, io, (c) => (code = c));
+  addServerCommands(program, io, (c) => (code = c), lang);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,23 +1,26 @@
 import { Command } from 'commander';
 import type { Io } from './io.js';
+import type { UiLang } from '../types.js';
 import { SERVE_DEFAULTS } from '../server/defaults.js';
+import { helpText, type HelpKey } from './help-text.js';
 
 /**
  * `aspalint serve`, `aspalint mcp` and `aspalint lsp`: the commander wiring.
  * The servers themselves (and Hono, the MCP SDK, vscode-languageserver) load
  * only when one of these runs: a draft's lint never pays for them.
  */
-export function addServerCommands(program: Command, io: Io, exit: (code: number) => void): void {
+export function addServerCommands(program: Command, io: Io, exit: (code: number) => void, lang: UiLang = 'en'): void {
+  const h = (key: HelpKey) => helpText(key, lang);
   program
     .command('serve')
-    .description("lint before send: an HTTP service with aspalint's API (/v1) and LanguageTool's (/v2)")
-    .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
-    .option('--port <port>', 'port to listen on (0: any free port)', String(SERVE_DEFAULTS.port))
-    .option('-c, --config <file>', 'config file (default: nearest .aspalintrc.yaml upward from the current folder)')
-    .option('--max-body <bytes>', 'largest request body', String(SERVE_DEFAULTS.maxBodyBytes))
-    .option('--timeout <ms>', 'time a client has to send its whole request', String(SERVE_DEFAULTS.timeoutMs))
-    .option('--max-concurrent <n>', 'requests in progress at once; more get a 503', String(SERVE_DEFAULTS.maxConcurrent))
-    .option('--allow-origin <origin>', 'let browser pages from this origin call the service (CORS); "*" for any')
+    .description(h('serve'))
+    .option('--host <host>', h('host'), SERVE_DEFAULTS.host)
+    .option('--port <port>', h('port'), String(SERVE_DEFAULTS.port))
+    .option('-c, --config <file>', h('config'))
+    .option('--max-body <bytes>', h('maxBody'), String(SERVE_DEFAULTS.maxBodyBytes))
+    .option('--timeout <ms>', h('timeout'), String(SERVE_DEFAULTS.timeoutMs))
+    .option('--max-concurrent <n>', h('maxConcurrent'), String(SERVE_DEFAULTS.maxConcurrent))
+    .option('--allow-origin <origin>', h('allowOrigin'))
     .action(async (flags) => {
       const { runServe } = await import('../server/commands.js');
       exit(await runServe(flags, io));
@@ -25,8 +28,8 @@ export function addServerCommands(program: Command, io: Io, exit: (code: number)
 
   program
     .command('mcp')
-    .description('an MCP server on stdio, for AI agents: tools lint_reply, fix_reply, list_rules')
-    .option('-c, --config <file>', 'config file (default: nearest .aspalintrc.yaml upward from the current folder)')
+    .description(h('mcp'))
+    .option('-c, --config <file>', h('config'))
     .action(async (flags) => {
       const { runMcp } = await import('../server/commands.js');
       exit(await runMcp(flags, io));
@@ -34,9 +37,9 @@ export function addServerCommands(program: Command, io: Io, exit: (code: number)
 
   program
     .command('lsp')
-    .description('a language server on stdio, for editors: diagnostics, quick fixes, suppressions')
-    .option('--stdio', 'talk over stdin/stdout (the only transport; accepted as editors pass it)')
-    .option('-c, --config <file>', 'config file for every document (default: the nearest .aspalintrc.yaml upward from each document)')
+    .description(h('lsp'))
+    .option('--stdio', h('stdio'))
+    .option('-c, --config <file>', h('lspConfig'))
     .action(async (flags) => {
       const { runLsp } = await import('../server/commands.js');
       exit(await runLsp(flags, io));
