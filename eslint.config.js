@@ -25,6 +25,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The bin entry is CommonJS (bin/package.json): Node starts it without its ES-module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // A userscript runs in the help desk's page, with the script manager's API.
     files: ['examples/userscript/**/*.js'],
     languageOptions: { globals: { ...globals.browser, GM_xmlhttpRequest: 'readonly' } },

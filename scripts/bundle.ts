@@ -5,6 +5,8 @@
  *   can load a classic script with a code cache (node:vm) but not an ES
  *   module; the lazily used parts (HTML report, mail parsing, …) stay lazy
  *   inside it.
+ * - dist/early.cjs, dist/code-cache.cjs: what bin/aspalint.js requires before
+ *   the CLI (the early stdin read, the code-cache loader).
  * - dist/lint-worker.mjs: the worker-pool entry (its own thread, its own copy).
  * - dist/aspalint.cjs.cache: compiled code from linting sample replies the
  *   way users do (files to JSON, a Finnish and a Swedish draft on stdin), see
@@ -69,6 +71,8 @@ const shareLanguageComponents: Plugin = {
 };
 await build({ ...cjs, entryPoints: [join(dist, 'src', 'text', 'language-components.js')], outfile: join(dist, 'language-components.cjs') });
 await build({ ...cjs, entryPoints: [join(dist, 'src', 'cli', 'early.js')], outfile: join(dist, 'early.cjs'), plugins: [shareLanguageComponents] });
+// For bin/aspalint.js, which is CommonJS so that Node need not start its ES-module loader.
+await build({ ...cjs, entryPoints: [join(dist, 'src', 'cli', 'code-cache.js')], outfile: join(dist, 'code-cache.cjs') });
 await build({
   ...cjs,
   entryPoints: [join(dist, 'src', 'cli', 'main.js')],

@@ -268,6 +268,9 @@ describe('the quick start and the package', () => {
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('schema/aspalintrc.schema.json');
     expect(files).toContain('bin/aspalint.js');
+    // It makes bin/aspalint.js CommonJS, and the entry requires dist/code-cache.cjs.
+    expect(files).toContain('bin/package.json');
+    expect(files).toContain('dist/code-cache.cjs');
     expect(files).toContain('dist/aspalint.cjs');
     expect(readFileSync(join(root, 'src/cli/init.ts'), 'utf8')).toMatch(/node_modules\/aspalint\/schema\/aspalintrc\.schema\.json/);
   }, 60_000);

@@ -69,6 +69,18 @@ describe('code cache', () => {
   });
 });
 
+describe('the bin entry', () => {
+  it('is CommonJS: a draft on stdin is linted without a job of the ES-module loader (~6 ms of Node start-up)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspalint-entry-'));
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, `esm-jobs ${process.moduleLoadList.some((m) => m.endsWith('esm/module_job'))}\\n`));\n");
+    const r = spawnSync(process.execPath, ['-r', probe, bin, '-', '--format', 'json'], { cwd: dir, input: 'Hei Anna,\n\nkiitos viestistä. Paketti on matkalla ja se on perillä huomenna.\n\nTerveisin\nEeva\n', encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].language).toBe('fi');
+    expect(r.stderr).toContain('esm-jobs false');
+  });
+});
+
 describe('early start: stdin read before the CLI loads', () => {
   const early = JSON.stringify(join(root, 'dist', 'early.cjs'));
   const echo = (limit: number) =>
