@@ -220,3 +220,89 @@ describe('segment scans (table look-ups in place of Unicode regexes)', () => {
     }
   });
 });
+
+describe('foreign blocks in a Finnish or Swedish reply (issue 10)', () => {
+  const resolve = (text: string) => resolveLanguages(text, undefined, (t) => detectLanguage(t));
+  const parts = (text: string) => resolve(text).segments.map((s) => [s.lang, text.slice(s.start, s.end), s.inline] as const);
+  const foreign = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'format/foreign-block').map((f) => f.actual);
+
+  it('cuts a line at its sentences where they change language, and marks the cut-out sentences inline', () => {
+    const text = 'Hei Tiina,\n\nkiitos tilauksestasi! We will ship your order within two working days. You will receive a tracking code by email.\n\nYstävällisin terveisin\nVerkkokaupan asiakaspalvelu';
+    expect(parts(text)).toEqual([
+      ['fi', 'Hei Tiina,\n\nkiitos tilauksestasi!', false],
+      ['en', 'We will ship your order within two working days. You will receive a tracking code by email.', true],
+      ['fi', 'Ystävällisin terveisin\nVerkkokaupan asiakaspalvelu', false],
+    ]);
+    expect(foreign(text)).toEqual(['We will ship your order within two working days. You will receive a tracking code by email.']);
+  });
+
+  it('does not cut inside quotation marks, nor report one short English sentence inside a Finnish line', () => {
+    const quoted = 'Hei Anna,\n\nkirjoitit viestissäsi: "The package never arrived. I want my money back." Pahoittelen tätä kovasti. Selvitimme asian Postin kanssa, ja palautamme rahat tilillesi huomenna.\n\nTerveisin\nTuomas';
+    expect(resolve(quoted).segments.map((s) => s.lang)).toEqual(['fi']);
+    const thanks = 'Hei Liisa,\n\nkiitos palautteestasi! Thank you. Korjasimme virheen, ja laskusi on nyt oikein.\n\nTerveisin\nMari';
+    expect(resolve(thanks).segments.map((s) => s.lang)).toEqual(['fi', 'en', 'fi']);
+    expect(foreign(thanks)).toEqual([]);
+  });
+
+  it('reads no English from a web address or a link target', () => {
+    const text = 'Hei,\n\nseuraa tilaustasi osoitteessa https://www.example.com/you-can-track-your-order-here?utm_source=email&utm_medium=reply ja [tästä](https://example.com/the-order-history).\n\nTerveisin\nSanna';
+    expect(resolve(text).segments.map((s) => s.lang)).toEqual(['fi']);
+  });
+
+  it('reads a reply that opens in Swedish as Swedish though its English left-over is longer, and reports that paragraph', () => {
+    const text = `Hej %{recipient.name.first},
+
+Ett nytt ärende har registrerats och tilldelats ärendenummer #%{ticket.number} med följande autosvar
+
+%{response}
+
+We hope this response has sufficiently answered your questions. If you wish to provide additional comments or information, please reply to this email or login to your account for a complete archive of your support requests.`;
+    expect(resolve(text).lang).toBe('sv');
+    expect(lintText(text, { template: true }).findings.filter((f) => f.ruleId === 'format/foreign-block').map((f) => f.actual)).toEqual([text.slice(text.indexOf('We hope'))]);
+  });
+
+  it('reads a template translated only as far as its headings as Finnish, and reports its English sentences, not its fields or links', () => {
+    const text = `Hi {firstname},
+
+Thank you for shopping on {shop_name}!
+
+Tilauksen tiedot
+
+Order: {order_name} Placed on {date}
+
+Toimitus
+
+Carrier: {carrier}
+
+Toimitusosoite
+
+{delivery_block_txt}
+
+Follow your order and download your invoice on our shop, go to the [Order history and details]({history_url}) section of your customer account.
+
+Toteutus: [PrestaShop](https://www.prestashop.com/?utm_source=marchandprestashop&utm_medium=e-mail)`;
+    const { lang, segments } = resolve(text);
+    expect(lang).toBe('fi');
+    for (const heading of ['Tilauksen tiedot', 'Toimitus\n', 'Toimitusosoite']) {
+      const at = text.indexOf(heading);
+      expect(segments.find((s) => s.start <= at && at < s.end)?.lang, heading).toBe('fi');
+    }
+    expect(segments.some((s) => s.heading)).toBe(true);
+    expect(lintText(text, { template: true }).findings.filter((f) => f.ruleId === 'format/foreign-block').map((f) => f.actual)).toEqual([
+      'Thank you for shopping on {shop_name}!',
+      'Follow your order and download your invoice on our shop, go to the [Order history and details]({history_url}) section of your customer account.',
+    ]);
+  });
+
+  it('keeps an English reply with a Finnish sign-off English, and English headings out of it', () => {
+    const text = 'Hi Matti,\n\nthank you for your message. Your order 12345 has been shipped today and should arrive within three working days.\n\nOrder summary\n\nDelivery address\n\nYstävällisin terveisin\nLaura';
+    expect(resolve(text).lang).toBe('en');
+  });
+
+  it('does not report a header of fields, a signature title or a slogan', () => {
+    expect(foreign('Hej Karin,\n\ntack för ditt meddelande. Vi har tagit emot ditt ärende och återkommer inom två arbetsdagar.\n\nSubject: Your order has been shipped\nReference: 4711\n\nMed vänliga hälsningar\nEmma')).toEqual([]);
+    expect(foreign('Hei Pekka,\n\nlaturi on nyt vaihdettu uuteen, ja saat sen noudettua myymälästä huomenna klo 10 alkaen.\n\nYstävällisin terveisin\nLaura Virtanen\nAsiakaspalvelu\nVerkkokauppa Oy – The best deals in town, every day.')).toEqual([]);
+    // A sentence after "Note:" is prose, not a field.
+    expect(foreign('Hej Karin,\n\ntack för ditt meddelande. Vi har tagit emot ditt ärende om fakturan för mars, och en handläggare går igenom den i dag. Om beloppet är fel skickar vi en ny faktura redan i morgon.\n\nNote: Your order will be shipped from our warehouse once the payment has been received.\n\nMed vänliga hälsningar\nEmma')).toEqual(['Note: Your order will be shipped from our warehouse once the payment has been received.']);
+  });
+});
