@@ -138,9 +138,14 @@ export class PhraseSet {
   /** Phrases whose first word is a prefix ("asiakas*"), by the prefix's first letters. */
   private readonly byWritten = new Map<string, CompiledPhrase[]>();
   private readonly unindexed: CompiledPhrase[] = [];
+  /** Whether some phrase opens with an exact word ("=ko."): only then is a word's written form looked up. */
+  private hasExact = false;
+  /** The lengths of byWritten's keys: only prefixes of those lengths are cut from a word. */
+  private readonly writtenLengths: number[];
 
   constructor(phrases: CompiledPhrase[]) {
     for (const phrase of phrases) this.index(phrase);
+    this.writtenLengths = [...new Set([...this.byWritten.keys()].map((k) => k.length))].sort((a, b) => a - b);
   }
 
   private index(phrase: CompiledPhrase): void {
@@ -152,7 +157,10 @@ export class PhraseSet {
     for (const alt of first.alts) {
       if (alt.kind === 'key' && alt.key.length >= MIN_PREFIX_STEM) push(this.byKeyPrefix, alt.key.slice(0, MIN_PREFIX_STEM), phrase);
       else if (alt.kind === 'key') push(this.byExact, alt.key, phrase);
-      else if (alt.kind === 'exact') push(this.byExact, `=${alt.word}`, phrase);
+      else if (alt.kind === 'exact') {
+        push(this.byExact, `=${alt.word}`, phrase);
+        this.hasExact = true;
+      }
       else if (alt.kind === 'prefix') push(this.byWritten, alt.value.slice(0, MIN_PREFIX_STEM), phrase);
     }
   }
@@ -171,23 +179,27 @@ export class PhraseSet {
     }
   }
 
-  /** All matches in the reply, longest first where two of one rule overlap. */
+  /**
+   * All matches in the reply, longest first where two of one rule overlap.
+   * Every word of every reply passes here: a list is looked up only where one
+   * can be (an exact word, a written prefix of a length some phrase opens with).
+   */
   find(analysis: Analysis): PhraseMatch[] {
     const words = analysis.words;
     const keys = analysis.keys;
     const matches: PhraseMatch[] = [];
+    const lengths = this.writtenLengths;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const key = keys[i]!;
       // A phrase may come from two lists; its duplicate match is dropped with the overlaps.
-      this.tryAll(this.unindexed, i, words, keys, matches);
+      if (this.unindexed.length > 0) this.tryAll(this.unindexed, i, words, keys, matches);
       this.tryAll(this.byExact.get(key), i, words, keys, matches);
-      if (this.byExact.size > 0) this.tryAll(this.byExact.get(`=${word.core}`), i, words, keys, matches);
+      if (this.hasExact) this.tryAll(this.byExact.get(`=${word.core}`), i, words, keys, matches);
       if (key.length >= MIN_PREFIX_STEM) this.tryAll(this.byKeyPrefix.get(key.slice(0, MIN_PREFIX_STEM)), i, words, keys, matches);
-      if (this.byWritten.size > 0) {
-        for (let n = 1; n <= MIN_PREFIX_STEM && n <= word.core.length; n++) {
-          this.tryAll(this.byWritten.get(word.core.slice(0, n)), i, words, keys, matches);
-        }
+      for (const n of lengths) {
+        if (n > word.core.length) break;
+        this.tryAll(this.byWritten.get(word.core.slice(0, n)), i, words, keys, matches);
       }
     }
     return dropOverlaps(matches);
