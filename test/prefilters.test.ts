@@ -3,6 +3,7 @@ import { isMachineLine } from '../src/checks/format/all-caps.js';
 import { protectedRanges } from '../src/checks/spelling/protect.js';
 import { internalNote } from '../src/checks/content/internal-note.js';
 import { Analysis } from '../src/text/analysis.js';
+import { wordsOf } from '../src/text/language.js';
 import type { CheckContext } from '../src/checks/types.js';
 
 /**
@@ -70,4 +71,10 @@ describe('content/internal-note: a pattern is run only where its words are', () 
   it('finds nothing in a reply without them', () => {
     expect(found('Hei,\n\nKiitos viestistä. Paketti lähtee huomenna.\n\nTerveisin\nAnna')).toEqual([]);
   });
+});
+
+describe('language cues: the words of a text found by a table', () => {
+  const byRegex = (text: string) => Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+  const texts = ['Kiitos viestistäsi, HEI!', 'Tack för ditt ärende.', 'a1b2 c-d', 'İstanbul ǅemal', '𝐀𝐁c 𐐀x', '\ud800ab\udc00cd', 'x\u0301y', ''];
+  for (const text of texts) it(JSON.stringify(text), () => expect(wordsOf(text)).toEqual(byRegex(text)));
 });

@@ -104,8 +104,41 @@ export function languageHint(text: string): Lang | undefined {
   return undefined;
 }
 
-function wordsOf(text: string): string[] {
-  return Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
+/** Per UTF-16 code unit below 0x10000: 0 not yet known, 1 no letter, 2 a letter (\p{L}). */
+const IS_LETTER = new Uint8Array(0x10000);
+
+/**
+ * The runs of letters of the text in lower case, as /\p{L}+/gu finds them, by
+ * a table look-up a character instead of a regex match a word: every reply
+ * whose prose is not all of it passes here. Exported for its test.
+ */
+export function wordsOf(text: string): string[] {
+  const s = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let letter: boolean;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // Outside the Basic Multilingual Plane (rare): one code point, asked of the regex.
+      letter = /^\p{L}$/u.test(s.slice(i, i + 2));
+      width = 2;
+    } else {
+      let kind = IS_LETTER[code]!;
+      if (kind === 0) kind = IS_LETTER[code] = /\p{L}/u.test(s[i]!) ? 2 : 1;
+      letter = kind === 2;
+    }
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(s.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
 }
 
 /**
