@@ -4,6 +4,9 @@ import { protectedRanges } from '../src/checks/spelling/protect.js';
 import { internalNote } from '../src/checks/content/internal-note.js';
 import { Analysis } from '../src/text/analysis.js';
 import { wordsOf } from '../src/text/language.js';
+import { parse } from '../src/text/parse.js';
+import { toString } from 'nlcst-to-string';
+import type { Nodes } from 'nlcst';
 import type { CheckContext } from '../src/checks/types.js';
 
 /**
@@ -77,4 +80,21 @@ describe('language cues: the words of a text found by a table', () => {
   const byRegex = (text: string) => Array.from(text.toLowerCase().matchAll(/\p{L}+/gu), (m) => m[0]);
   const texts = ['Kiitos viestistäsi, HEI!', 'Tack för ditt ärende.', 'a1b2 c-d', 'İstanbul ǅemal', '𝐀𝐁c 𐐀x', '\ud800ab\udc00cd', 'x\u0301y', ''];
   for (const text of texts) it(JSON.stringify(text), () => expect(wordsOf(text)).toEqual(byRegex(text)));
+});
+
+describe('parse: a word is its span of the text', () => {
+  const texts = [
+    'Hei! ❤️ Kiitos www.elisa.fi:stä, X:n ja km/h.',
+    'sähkö- ja vesi­maksu (soft hyphen) anna@x.fi 1.10.–30.11.',
+    'Emoji 😊 ja 👍🏽 sekä \ud800 yksin, e.g. t.ex. kl. 14.30',
+    'Combining a\u0301 ja kiitos.Tilaus',
+  ];
+  for (const text of texts) {
+    it(JSON.stringify(text), () => {
+      const { tree, words } = parse(text);
+      const nodes: Nodes[] = [];
+      for (const p of tree.children) if (p.type === 'ParagraphNode') for (const s of p.children) if (s.type === 'SentenceNode') nodes.push(...s.children.filter((n) => n.type === 'WordNode'));
+      expect(words.map((w) => w.text)).toEqual(nodes.map((n) => toString(n)));
+    });
+  }
 });

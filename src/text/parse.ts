@@ -1,5 +1,4 @@
 import { parseLatinLite } from './parse-lite.js';
-import { toString } from 'nlcst-to-string';
 import type { Root, Paragraph, Sentence as NlcstSentence } from 'nlcst';
 
 export interface Word {
@@ -58,7 +57,9 @@ function addSentence(node: NlcstSentence, paragraph: number, words: Word[], sent
   const firstWord = words.length;
   for (const child of node.children) {
     if (child.type !== 'WordNode' || !child.position) continue;
-    const written = toString(child);
+    // The parser's positions are exact (its nodes stringify to their span of the input):
+    // a slice of the text, not a walk over the word's parts joined, for every word of every reply.
+    const written = text.slice(child.position.start.offset!, child.position.end.offset!);
     const dot = written.length > 1 && written.endsWith('.');
     words.push({
       text: written,
