@@ -227,7 +227,7 @@ export class Analysis implements RuleContext {
   inFrame(offset: number): boolean {
     const { greeting, signOff } = this.anatomy;
     if (greeting && offset >= greeting.start && offset < greeting.end) return true;
-    if (signOff === null || offset < signOff.start) return false;
+    if (signOff === null || offset < signOff.start || offset >= signOff.end) return false;
     if (signOff.closing !== null) return true;
     return signOff.signature.some((line) => offset >= line.start && offset < line.end);
   }

@@ -24,6 +24,8 @@ export interface SignOff {
   /** Lines after the closing wish (or the trailing name lines): names, titles, company. */
   signature: Span[];
   start: number;
+  /** Where the sign-off block ends: the reply's end, or, where a footer follows it ("Hakemuksen tiedot …", "© Helsingin kaupunki"), the end of its signature. */
+  end: number;
   /** Whether the closing is a formula a name should follow ("Terveisin", "Med vänliga hälsningar"), not a wish complete in itself ("Hyvää päivänjatkoa!"). */
   regards: boolean;
 }
@@ -187,7 +189,8 @@ function isPreamble(text: string): boolean {
   if (/^#{1,6}\s/.test(t) && t.length <= 80) return true;
   if (PLACEHOLDER_TOKEN.test(t)) return true;
   if (/[.!?,;]$/.test(t) && !/\d[.]$/.test(t)) return false;
-  return t.split(/\s+/).length <= 8 && t.length <= 80;
+  // A notification's subject can be long: "Utbetalning av den andra raten av det beviljade Helsingforstillägget kräver åtgärder".
+  return t.split(/\s+/).length <= 14 && t.length <= 100;
 }
 
 /** The greeting: on the first line with content, or below a heading, subject or number line or two. */
@@ -250,6 +253,7 @@ function closingOn(line: Line, match: RegExpExecArray): { closing: Span; signatu
 }
 
 function findSignOff(lines: Line[], firstContent: number, lastContent: number): SignOff | null {
+  const replyEnd = lines[lastContent]!.start + lines[lastContent]!.text.trimEnd().length;
   // The last closing wish within the final lines of the reply.
   for (let i = lastContent; i > firstContent && i >= lastContent - 8; i--) {
     const line = lines[i]!;
@@ -261,18 +265,21 @@ function findSignOff(lines: Line[], firstContent: number, lastContent: number): 
     for (let j = i + 1; j <= lastContent; j++) {
       const l = lines[j]!;
       if (!SAYS_SOMETHING.test(l.text)) continue;
-      const lead = l.text.length - l.text.trimStart().length;
-      signature.push({ start: l.start + lead, end: l.start + l.text.trimEnd().length, text: l.text.trim() });
+      signature.push(spanOf(l));
     }
-    return { closing, signature, start: closing.start, regards };
+    return { closing, signature, start: closing.start, end: replyEnd, regards };
   }
   // A template's signature placeholder ("%{signature}", "{{agent.signature}}") signs, even with a postscript below it.
   for (let i = lastContent; i > firstContent && i >= lastContent - 8; i--) {
     const t = lines[i]!.text.trim();
     if (!PLACEHOLDER_TOKEN.test(t) || !/sign|allekirj|underskrift|agent|staff/i.test(t)) continue;
-    const line = lines[i]!;
-    const start = line.start + (line.text.length - line.text.trimStart().length);
-    return { closing: null, signature: [{ start, end: start + t.length, text: t }], start, regards: false };
+    const span = spanOf(lines[i]!);
+    return { closing: null, signature: [span], start: span.start, end: replyEnd, regards: false };
+  }
+  // A formula that only closes letters, far above the end: a notification's footer follows its sign-off.
+  for (let i = lastContent - 9; i > firstContent; i--) {
+    const far = farClosing(lines, i, lastContent);
+    if (far) return far;
   }
   // No closing wish: trailing short name-like lines ("Laura", "– Laura", "Laura / Elisa").
   const signature: Span[] = [];
@@ -283,12 +290,43 @@ function findSignOff(lines: Line[], firstContent: number, lastContent: number): 
       continue;
     }
     if (!looksLikeSignatureLine(line.text)) break;
-    const lead = line.text.length - line.text.trimStart().length;
-    signature.unshift({ start: line.start + lead, end: line.start + line.text.trimEnd().length, text: line.text.trim() });
+    signature.unshift(spanOf(line));
   }
   if (signature.length === 0) return null;
   // The body must still have a sentence of its own above the signature.
-  return { closing: null, signature, start: signature[0]!.start, regards: false };
+  return { closing: null, signature, start: signature[0]!.start, end: replyEnd, regards: false };
+}
+
+function spanOf(line: Line): Span {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.start + lead, end: line.start + line.text.trimEnd().length, text: line.text.trim() };
+}
+
+/** Regards that close letters and nothing else: "terveisin", "hälsningar", "regards", not "kiittäen" or "t.". */
+const LETTER_REGARDS = /(terveisin|tervehdyksin|hälsning|hälsningar|mvh|regards)$/;
+
+/**
+ * A sign-off on line `i` with the footer of a notification below it: the
+ * closing alone on its line ("Ystävällisin terveisin,") or ending a paragraph
+ * ("… sekä työpaikkoja. Ystävällisin terveisin, Kesäseteli-tiimi"), and its
+ * signature the block of lines below it, a blank line between allowed.
+ */
+function farClosing(lines: Line[], i: number, lastContent: number): SignOff | null {
+  const line = lines[i]!;
+  const lower = line.text.toLowerCase();
+  const match = CLOSING.exec(lower) ?? CLOSING_INLINE.exec(lower);
+  if (!match || match[1] === undefined || !LETTER_REGARDS.test(match[1])) return null;
+  const { closing, signature } = closingOn(line, match);
+  // What follows the formula on its line is a signature of a few words, never the rest of a sentence.
+  const rest = line.text.slice(closing.end - line.start).trim();
+  if (rest.split(/\s+/).length > 5 || /[.!?]$/.test(rest)) return null;
+  if (signature.length === 0) {
+    let j = i + 1;
+    if (j <= lastContent && lines[j]!.text.trim() === '') j++;
+    for (; j <= lastContent && lines[j]!.text.trim() !== '' && signature.length < 6; j++) signature.push(spanOf(lines[j]!));
+  }
+  const end = signature.length > 0 ? signature[signature.length - 1]!.end : closing.end;
+  return { closing, signature, start: closing.start, end, regards: true };
 }
 
 /** A one-line message (SMS, chat) that ends with its closing: "Hei! … asti. Terveisin Ville, Sointu Energia". */
@@ -299,7 +337,7 @@ function findInlineSignOff(line: Line): SignOff | null {
   // What follows signs it: a name or a company ("Ville, Sointu Energia", "/SAS"), not the rest of a sentence.
   const rest = signature[0]?.text;
   if (rest !== undefined && (!/^[–—\-/]?\s*[\p{Lu}{[%<*]/u.test(rest) || /(?:^|\s)\p{Ll}+[.?]$/u.test(rest) || rest.split(/\s+/).length > 6)) return null;
-  return { closing, signature, start: closing.start, regards };
+  return { closing, signature, start: closing.start, end: line.start + line.text.trimEnd().length, regards };
 }
 
 /** A line that divides the parts of a message: three or more dashes, underscores, asterisks or equals signs. */
@@ -314,6 +352,35 @@ function frame(lines: Line[], idx: number[]): Section {
   const firstLine = lines[first]!;
   const lastLine = lines[last]!;
   return { start: firstLine.start, end: lastLine.start + lastLine.text.trimEnd().length, greeting, firstLine, lastLine, signOff, lines: idx.length };
+}
+
+/**
+ * The content lines `idx` cut after each closing that stands on its own line
+ * and the signature block below it, where more text follows: an auto-reply
+ * in Finnish, Swedish and English one after another, each signed, with no
+ * rule line between them. A postscript or footer cut off this way joins its
+ * part again when it is in the same language (see `languageParts`).
+ */
+function splitAfterSignOffs(lines: Line[], idx: number[]): number[][] {
+  const pieces: number[][] = [];
+  let from = 0;
+  for (let k = 1; k < idx.length - 2; k++) {
+    const line = lines[idx[k]!]!;
+    const match = CLOSING.exec(line.text.toLowerCase());
+    if (!match || match[1] === undefined || !LETTER_REGARDS.test(match[1]) || line.text.trim().split(/\s+/).length > 6) continue;
+    // The signature: the next lines without a gap (one blank line allowed right below the closing).
+    let end = k;
+    if (idx[k + 1] === idx[k]! + 1 || idx[k + 1] === idx[k]! + 2) {
+      end = k + 1;
+      while (end + 1 < idx.length && idx[end + 1] === idx[end]! + 1) end++;
+    }
+    if (idx.length - (end + 1) < 2) break;
+    pieces.push(idx.slice(from, end + 1));
+    from = end + 1;
+    k = end;
+  }
+  pieces.push(idx.slice(from));
+  return pieces;
 }
 
 /** A section and the language it is written in. */
@@ -334,7 +401,9 @@ export function languageParts<L extends string>(sections: readonly Section[], la
     const previous = parts[parts.length - 1];
     if (previous && previous.lang === lang) {
       // A footer below the sign-off ("---" and the company's address) does not unsign the part.
-      Object.assign(previous, { end: section.end, lastLine: section.lastLine, signOff: section.signOff ?? previous.signOff, lines: previous.lines + section.lines });
+      // Nor does a footer's trailing lines replace a sign-off with a closing ("Terveisin / Laura").
+      const signOff = previous.signOff?.closing && !section.signOff?.closing ? previous.signOff : section.signOff ?? previous.signOff;
+      Object.assign(previous, { end: section.end, lastLine: section.lastLine, signOff, lines: previous.lines + section.lines });
     } else parts.push({ ...section, lang });
   }
   return parts;
@@ -365,7 +434,8 @@ export function analyseAnatomy(text: string): Anatomy {
     } else part.push(i);
   }
   if (part.length > 0) parts.push(part);
-  const sections: Section[] = parts.length <= 1 ? [whole] : parts.map((p) => frame(lines, p));
+  const pieces = parts.flatMap((p) => splitAfterSignOffs(lines, p));
+  const sections: Section[] = pieces.length <= 1 ? [whole] : pieces.map((p) => frame(lines, p));
 
   const bodyStart = greeting ? greeting.end : firstLine.start;
   let bodyEnd = signOff ? signOff.start : lines[last]!.end;

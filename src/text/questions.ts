@@ -123,7 +123,7 @@ export function findQuestions(analysis: Analysis): Question[] {
   for (const sentence of analysis.sentences) {
     if (sentence.firstWord === sentence.endWord) continue;
     if (greeting && sentence.end <= greeting.end) continue;
-    if (signOff && sentence.start >= signOff.start) continue;
+    if (signOff && sentence.start >= signOff.start && sentence.start < signOff.end) continue;
     // A question mark may sit mid-sentence when retext keeps a lower-case continuation together,
     // and one sentence may ask two things: "Miten vaihto tehdään, tarvitsenko uuden kortin?"
     const parts = splitOnQuestionMarks(sentence.text, sentence.start).flatMap((p) => splitCompound(p, lang));

@@ -40,7 +40,7 @@ type Known = 'fi' | 'sv' | 'en';
  * {{user.firstName}}, {shop_name}, $documentsUrl, [NIMI]): a value to be
  * filled in, so their words ("ticket", "number") tell no language.
  */
-export const PLACEHOLDER = /%\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{\$?[\w.]+\}|\$\{?[\w.]+\}?|\[[A-ZÅÄÖ_ ]+\]/g;
+export const PLACEHOLDER = /%%\w+%%|%\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{\$?[\w.]+\}|\$\{?[\w.]+\}?|\[[A-ZÅÄÖ_ ]+\]/g;
 
 /** Only these characters open a placeholder: text without them is left as it is, unscanned. */
 const PLACEHOLDER_OPENER = /[%{$[]/;

@@ -28,7 +28,8 @@ export type TemplateSyntaxKind =
   | 'smarty'
   | 'brace'
   | 'printf'
-  | 'angle';
+  | 'angle'
+  | 'php';
 
 export interface Span {
   /** Offset of the tag's first character. */
@@ -78,6 +79,8 @@ const TAG = new RegExp(
     String.raw`\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}`, // {% raw %}…{% endraw %}
     String.raw`\{#[\s\S]*?#\}`, // {# Nunjucks comment #}
     String.raw`<!--[\s\S]*?-->`, // <!-- HTML comment -->
+    String.raw`<\?(?:=|php\b)[\s\S]{0,300}?\?>`, // <?= $name ?>, <?php if ($x): ?> (PHP views)
+    String.raw`%%[A-Za-z_][\w.]{0,60}%%`, // %%firstname%% (VuFind, Laminas mail templates)
     String.raw`\{\{\{~?[^{}]{1,200}?~?\}\}\}`, // {{{ raw value }}}
     String.raw`\{\{(?!\{)[^{}]{1,300}?\}\}`, // {{ tag }}
     String.raw`\{%[\s\S]{1,500}?%\}`, // {% tag %}
@@ -123,6 +126,14 @@ type Classified = { kind: 'control' | 'placeholder'; name: string; span: Span } 
 function classify(tag: string, start: number, end: number): Classified | null {
   const mk = (kind: 'control' | 'placeholder', syntax: TemplateSyntaxKind, name: string): Classified => ({ kind, name, span: { start, end, syntax, name } });
   if (tag.startsWith('<!--')) return mk('control', 'html', 'comment');
+  if (tag.startsWith('<?')) {
+    // <?= $name ?> and <?php echo $name ?> write text; any other PHP block (if, foreach, a comment) writes none.
+    const inner = tag.slice(2, -2).replace(/^php\b/, '').trim();
+    const echo = tag.startsWith('<?=') ? inner.slice(1).trim() : /^(?:echo|print)\b/.exec(inner) ? inner.replace(/^(?:echo|print)\s*/, '') : null;
+    if (echo !== null) return mk('placeholder', 'php', echo.replace(/^\$/, '').replace(/\s*;?\s*$/, '').split(/[\s(]/)[0] || 'echo');
+    return mk('control', 'php', (/^[a-z]+/i.exec(inner)?.[0] ?? 'php').toLowerCase());
+  }
+  if (tag.startsWith('%%')) return mk('placeholder', 'percent', tag.slice(2, -2));
   if (tag.startsWith('{#')) return mk('control', 'nunjucks', 'comment');
   if (tag.startsWith('{{{')) return mk('placeholder', 'handlebars', variableName(tag.slice(3, -3)));
   if (tag.startsWith('{{')) {
@@ -199,10 +210,10 @@ function isFieldName(inner: string): boolean {
  * not running text.
  */
 export const PLACEHOLDER_TOKEN =
-  /^(?:\{\{.*\}\}|\{%.*%\}|[$%#]?\{.*\}|\[.*\]|<[^@<>]+>|%[\p{Lu}_][\p{Lu}\p{N}_]*%|%(?:\d\$)?[sd]|\*\|[^|]+\|\*|\$[A-Za-z_]\w*)$/u;
+  /^(?:%%[\p{L}_][\p{L}\p{N}_.]*%%|<\?=.*\?>|\{\{.*\}\}|\{%.*%\}|[$%#]?\{.*\}|\[.*\]|<[^@<>]+>|%[\p{Lu}_][\p{Lu}\p{N}_]*%|%(?:\d\$)?[sd]|\*\|[^|]+\|\*|\$[A-Za-z_]\w*)$/u;
 
 /** Placeholders inside a line, whatever punctuation they hold ("{{ name | default: 'a, b' }}"). */
-export const PLACEHOLDER_SPANS = /\{\{.*?\}\}\}?|\{%.*?%\}|[$%#]?\{[^{}\n]*\}|\*\|[^|]*\|\*|%\w+%|%(?:\d\$)?[sd]|\[[^\]\n]{1,40}\]|<[^@<>\n]{1,40}>/g;
+export const PLACEHOLDER_SPANS = /%%\w+%%|<\?=.*?\?>|\{\{.*?\}\}\}?|\{%.*?%\}|[$%#]?\{[^{}\n]*\}|\*\|[^|]*\|\*|%\w+%|%(?:\d\$)?[sd]|\[[^\]\n]{1,40}\]|<[^@<>\n]{1,40}>/g;
 
 /** The text with every placeholder replaced by x's of the same length, so punctuation inside one is not read. */
 export function maskPlaceholders(text: string): string {

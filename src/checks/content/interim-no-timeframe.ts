@@ -19,6 +19,23 @@ const LATER: Record<string, RegExp> = {
   sv: /(?<![\p{L}])((vi|jag) (svarar|återkommer|behandlar|hanterar|skickar|kontaktar|meddelar|ringer)|(kommer|ska)( \p{L}+){0,3}? att (återkomma|svara|kontakta (dig|er)|höra av (sig|oss|mig))|(du|ni) (får|kommer att få) (\p{L}+ )?(information|besked|svar|beslut|ett meddelande|ett mejl|ett sms)|återkommer|återkopplar)(?![\p{L}])/giu,
 };
 
+/**
+ * A message promised for when the case has been handled, and nothing said of
+ * how long that takes: "Saat varausvahvistuksen sähköpostitse, kun varauksesi
+ * on käsitelty", "Du får ett separat e-post när returen har godkänts". Only
+ * handling by the sender counts: "Saat ilmoituksen, kun kirja on
+ * noudettavissa" waits on an event and is complete as it is.
+ */
+const ON_HANDLING: Record<string, RegExp> = {
+  fi: /(?<![\p{L}])(saat|saatte)( \p{L}+){0,3}? (vahvistuksen|varausvahvistuksen|ilmoituksen|tiedon|viestin|päätöksen|vastauksen|sähköpostin|tekstiviestin|kuitin)[^.!?\n]{0,40}?,? kun [^.!?\n]{0,50}?(on|ovat|olemme) (käsitelty|käsitellyt|hyväksytty|hyväksyneet|tarkistettu|tarkistaneet|ratkaistu)(?![\p{L}])/giu,
+  sv: /(?<![\p{L}])(du|ni) (får|kommer att få)( \p{L}+){0,3}? (bekräftelse|besked|meddelande|mejl|e-post|e-postmeddelande|sms|beslut|kvitto)[^.!?\n]{0,40}? när [^.!?\n]{0,50}?(har|har blivit|är) (godkänts|godkänd|godkänt|behandlats|behandlad|behandlat|hanterats|granskats|handlagts)(?![\p{L}])/giu,
+};
+
+/** A promise that holds only if something comes up: "Otamme sinuun yhteyttä, jos tarvitsemme lisätietoja". */
+// "om" is also "about" ("besked om din faktura"): a condition only before its subject.
+const IF_AFTER = /^[^.!?\n]{0,20}?,?\s*(jos|mikäli|ifall|om (?:vi|du|ni|det|något)|if)(?![\p{L}])/iu;
+const IF_BEFORE = /(?<![\p{L}])(jos|mikäli|tarvittaessa|ifall|om (?:vi|du|ni|det|något)|vid behov)(?![\p{L}])[^.!?\n]{0,60}$/iu;
+
 /** "As soon as possible" and its kin: they sound like a time and are none. */
 const VAGUE: Record<string, RegExp> = {
   fi: /(?<![\p{L}])(mahdollisimman (pian|nopeasti|pikaisesti|ripeästi)|niin pian kuin (mahdollista|pystymme|voimme)|heti kun (mahdollista|ehdimme|pystymme)|pikimmiten|piakkoin|lähiaikoina|pikaisesti|pian)(?![\p{L}])/iu,
@@ -49,6 +66,7 @@ export const interimNoTimeframe: Check = (analysis) => {
   const candidates: { index: number; length: number; needsVague: boolean }[] = [
     ...[...text.matchAll(promise)].map((m) => ({ index: m.index!, length: m[0].length, needsVague: false })),
     ...[...text.matchAll(later)].map((m) => ({ index: m.index!, length: m[0].length, needsVague: true })),
+    ...[...text.matchAll(ON_HANDLING[lang]!)].map((m) => ({ index: m.index!, length: m[0].length, needsVague: false })),
   ].sort((a, b) => a.index - b.index || Number(a.needsVague) - Number(b.needsVague));
   for (const c of candidates) {
     if (analysis.inFrame(c.index)) continue;
@@ -56,6 +74,7 @@ export const interimNoTimeframe: Check = (analysis) => {
     const sentenceEnd = sentence?.end ?? text.length;
     const after = text.slice(c.index + c.length, Math.min(sentenceEnd, c.index + c.length + MAX_BETWEEN));
     const vagueHit = vague.exec(after);
+    if (!c.needsVague && !vagueHit && (IF_AFTER.test(after) || IF_BEFORE.test(text.slice(sentence?.start ?? c.index, c.index)))) continue;
     // Bare "pian"/"snart" beside an ordinary verb is too weak a sign of a promise ("paketti on pian perillä").
     if (c.needsVague && (!vagueHit || WEAK.test(vagueHit[0]))) continue;
     // A time anywhere in the same sentence or the next one keeps the promise concrete;

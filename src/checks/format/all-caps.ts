@@ -74,7 +74,7 @@ const BLOCK_SUGGESTION: Record<string, string> = {
 };
 
 /** Blocks of two or more machine lines (blank lines inside kept), as [first, last] line pairs. */
-function machineBlocks(lines: readonly Line[], end: number): [Line, Line][] {
+function machineBlocks(lines: readonly Line[], inSignOff: (offset: number) => boolean): [Line, Line][] {
   const blocks: [Line, Line][] = [];
   let first: Line | null = null;
   let last: Line | null = null;
@@ -85,8 +85,11 @@ function machineBlocks(lines: readonly Line[], end: number): [Line, Line][] {
     count = 0;
   };
   for (const line of lines) {
-    if (line.start >= end) break;
     if (line.text.trim() === '') continue;
+    if (inSignOff(line.start)) {
+      close();
+      continue;
+    }
     if (isMachineLine(line.text)) {
       first ??= line;
       last = line;
@@ -107,10 +110,13 @@ function machineBlocks(lines: readonly Line[], end: number): [Line, Line][] {
 export const allCaps: Check = (analysis, ctx) => {
   const extra = new Set(option<string[]>(ctx.options, 'allow', []).map((w) => w.toUpperCase()));
   const text = analysis.text;
-  const sigStart = analysis.anatomy.signOff?.start ?? text.length;
+  // The sign-off block is names and titles; a footer below it is read as the body is.
+  const signOff = analysis.anatomy.signOff;
+  const { replyEnd } = analysis.anatomy;
+  const inSignOff = (offset: number) => offset >= replyEnd || (signOff !== null && offset >= signOff.start && offset < signOff.end);
   const findings: RawFinding[] = [];
 
-  const blocks = machineBlocks(analysis.anatomy.lines, sigStart).map(([first, last]) => {
+  const blocks = machineBlocks(analysis.anatomy.lines, inSignOff).map(([first, last]) => {
     const start = first.start + (first.text.length - first.text.trimStart().length);
     return { start, end: last.start + last.text.trimEnd().length, lines: last.index - first.index + 1 };
   });
@@ -137,10 +143,10 @@ export const allCaps: Check = (analysis, ctx) => {
     const suggestion = actual.charAt(0) + actual.slice(1).toLowerCase();
     findings.push({ offset: r.start, length: r.end - r.start, suggestions: [suggestion], data: { suggestion } });
   };
-  for (const match of text.slice(0, sigStart).matchAll(CAPS_WORD)) {
+  for (const match of text.matchAll(CAPS_WORD)) {
     const word = match[0];
     const start = match.index!;
-    if (inBlock(start) || ACRONYMS.has(word) || extra.has(word)) {
+    if (inSignOff(start) || inBlock(start) || ACRONYMS.has(word) || extra.has(word)) {
       flush();
       continue;
     }

@@ -9,12 +9,12 @@ const ABBREVIATIONS: Record<string, Set<string>> = {
     ('esim ks mm ym yms jne ns vrt n noin puh p os ao ko em so ts tms huom nk ml ma ti ke to pe la su ' +
       'tammik helmik maalisk huhtik toukok kesäk heinäk elok syysk lokak marrask jouluk ' +
       'kk vk pv vrk h min s snt eur alv sis nro kpl v vs ed ent läh jälk ilm tark lis klo ark krs as rak ' +
-      'tri rva hra nti prof dos ns tjs yl ts aik').split(' '),
+      'tri rva hra nti prof dos ns tjs yl ts aik ps pps').split(' '),
   ),
   sv: new Set(
     ('tex bla dvs osv etc kl ca nr tel tfn resp jfr inkl exkl ang sk mm ev el fd obs st tim min sek kr ' +
       'mån tis ons tor tors fre lör sön jan feb febr mar apr jun jul aug sep sept okt nov dec ' +
-      'forts fr fromm tom pga ed p ff mob adr avd ordf dir gm ggr proc ung vard od mfl ink sid s f e').split(' '),
+      'forts fr fromm tom pga ed p ff mob adr avd ordf dir gm ggr proc ung vard od mfl ink sid s f e ps pps').split(' '),
   ),
 };
 

@@ -153,7 +153,7 @@ export function findPhones(text: string): Detection[] {
 
 /** A password label followed by the password itself. */
 const PASSWORD =
-  /(?<![\p{L}])(salasana\p{L}*|tilapäi\p{L}* salasana\p{L}*|kertakäyttöi\p{L}* salasana\p{L}*|pin-koodi\p{L}*|tunnusluku\p{L}*|lösenord\p{L}*|tillfälligt lösenord\p{L}*|pin-kod\p{L}*|password)(?:[^\S\n]+(?:on|oli|nyt|är|blir|is|=))*([^\S\n]*[:=]?[^\S\n]+|:[^\S\n]*\n[^\S\n]*)["'“”‘’]?([^\s"'“”‘’]{4,})/gu;
+  /(?<![\p{L}])(salasana\p{L}*|tilapäi\p{L}* salasana\p{L}*|kertakäyttöi\p{L}* salasana\p{L}*|pin-koodi\p{L}*|tunnusluku\p{L}*|lösenord\p{L}*|tillfälligt lösenord\p{L}*|pin-kod\p{L}*|password)(?:[^\S\n]+(?:on|oli|nyt|är|blir|is|=))*([^\S\n]*[:=]?[^\S\n]+|:[^\S\n]*\n[^\S\n]*)["'“”‘’]?([^\s"'“”‘’]{2,})/gu;
 
 /** Only a field label that starts its line may have its value on the next line ("Salasana:\n  hk7Lp2"); "…vaihda salasanasi:" ends a sentence. */
 const LINE_START_BEFORE = /(?:^|\n)[^\S\n]*(?:[-*•–][^\S\n]*)?$/;
@@ -187,10 +187,33 @@ export function findPasswords(text: string, lower: string = lowerSameLength(text
     // The label is matched in lower case; the password is read from the text as written.
     const end = m.index + m[0].length;
     const value = text.slice(end - m[3]!.length, end).replace(/[.,:;!?)]+$/, '');
-    if (!looksLikeSecret(value)) continue;
+    const slot = placeholderName(value);
+    // A template's slot after the label holds the password ("Uusi salasanasi on: %s"), unless it names a link ("<%%url%%>").
+    if (slot !== null ? LINK_NAME.test(slot) : !looksLikeSecret(value)) continue;
     out.push({ offset: end - m[3]!.length, length: value.length, kind: 'password' });
   }
-  return out;
+  // A template that writes a password variable into the mail, whatever words stand before it:
+  // "ert nya tillfälliga lösenord till Bokning: {$TemporaryPassword}".
+  for (const slot of text.matchAll(SLOT)) {
+    const name = placeholderName(slot[0])!;
+    if (!(SECRET_NAME.test(name) || /[a-z]Pin(?:Code)?$/.test(name)) || LINK_NAME.test(name) || out.some((d) => d.offset === slot.index)) continue;
+    out.push({ offset: slot.index!, length: slot[0].length, kind: 'password' });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Template slots that can carry a value: {$x}, {{ x }}, %x%, %%x%%, <%%x%%>, ${x}, %s. */
+const SLOT = /<%%[\w.]+%%>|%%[\w.]+%%|\{\{[^{}\n]{1,80}\}\}|\{\$[^{}\s]{1,60}\}|\$\{[^{}\n]{1,60}\}|%\{[\w.]{1,60}\}|%[A-Z_]{2,40}%|\{[A-Za-z_][\w.]{0,60}\}/g;
+/** A slot's name that says it holds a password or a PIN, in a developer's English or in Finnish or Swedish. */
+const SECRET_NAME = /pass(?:word|wd)?(?![a-z])|salasana|lösenord|losenord|(?:^|[._>-])pin(?:code|koodi|kod)?$/i;
+/** A slot's name that says it holds a link or a name, not the secret ("password_reset_url", "url"). */
+const LINK_NAME = /url|link|href|uri|reset|site|name|hint|policy|length|expir/i;
+
+/** The variable a template slot names ("{$a->newpassword}" → "a->newpassword", "%s" → "%s"); null for plain text. */
+function placeholderName(value: string): string | null {
+  if (/^%(?:\d\$)?[sd]$/.test(value)) return value;
+  const inner = /^(?:<%%([\w.]+)%%>|%%([\w.]+)%%|\{\{\s*([^{}]+?)\s*\}\}|\{\$([^{}]+)\}|\$\{([^{}]+)\}|%\{([\w.]+)\}|%([A-Z_]{2,40})%|\{([A-Za-z_][\w.]*)\})$/.exec(value);
+  return inner ? inner.slice(1).find((g) => g !== undefined)! : null;
 }
 
 /** Everything redaction masks, by pattern (names are found from the text's anatomy, in engine/redact.ts). */
