@@ -116,6 +116,14 @@ describe('findTemplateSyntax', () => {
     expect(placeholders.map((p) => p.syntax)).toEqual(['ruby', 'ruby', 'smarty', 'brace', 'brace', 'brace', 'printf', 'printf', 'dollar', 'angle', 'angle']);
   });
 
+  it("finds VuFind's %%x%% and PHP's echoes, and takes other PHP blocks for controls", () => {
+    const text = 'Hei %%firstname%%, laina erääntyy <?= $this->dueDate ?>.<?php if ($renewable): ?> Uusi se.<?php endif; ?> <?php echo $library ?>';
+    const { placeholders, controls } = findTemplateSyntax(text);
+    expect(texts(text, placeholders)).toEqual(['%%firstname%%', '<?= $this->dueDate ?>', '<?php echo $library ?>']);
+    expect(placeholders.map((p) => p.name)).toEqual(['firstname', 'this->dueDate', 'library']);
+    expect(controls.map((c) => c.name)).toEqual(['if', 'endif']);
+  });
+
   it('does not take markup or percentages for placeholders', () => {
     const text = '<p>Hinta on <strong>20 %</strong> alempi.<BR>Alennus 15 %:sta ja 100%d.</p> <a href="x">linkki</a>';
     expect(findTemplateSyntax(text).placeholders).toEqual([]);

@@ -116,6 +116,37 @@ describe('anatomy', () => {
     expect(analyseAnatomy('Hei Anna,\n\nkorjattu.').sections).toHaveLength(1);
   });
 
+  it('finds a sign-off far above the end of a notification, and ends the block at its signature', () => {
+    const footer = Array.from({ length: 10 }, (_, i) => `Hakemuksen tieto ${i + 1}: {{ field_${i} }}`).join('\n\n');
+    const text = `Hei!\n\nHakemuksestasi puuttuu tietoja.\n\nYstävällisin terveisin,\n\nHelsinki-lisän tiimi\n\n${footer}\n\n© Helsingin kaupunki`;
+    const { signOff } = analyseAnatomy(text);
+    expect(signOff?.closing?.text).toBe('Ystävällisin terveisin,');
+    expect(signOff?.signature.map((s) => s.text)).toEqual(['Helsinki-lisän tiimi']);
+    expect(text.slice(signOff!.end - 'tiimi'.length, signOff!.end)).toBe('tiimi');
+    const inline = `Kesäsetelisi\n\nTässä Kesäsetelisi. Tutustu nettisivuihin. Ystävällisin terveisin, Kesäseteli-tiimi\n\n${footer}`;
+    expect(analyseAnatomy(inline).signOff?.signature.map((s) => s.text)).toEqual(['Kesäseteli-tiimi']);
+    // "Kiitos" and "t." close more than letters: far from the end they are body text.
+    expect(analyseAnatomy(`Hei!\n\nKiitos!\n\n${footer}`).signOff?.closing ?? null).toBeNull();
+  });
+
+  it('cuts an auto-reply signed in each language, with no rule lines, after each signature', () => {
+    const text =
+      'Hakemuksesi on käsitelty. Lataa päätös palvelusta.\n\nYstävällisin terveisin,\nHelsingin kaupunki\nJohtotietopalvelu\n\n' +
+      'Din ansökan har behandlats. Ladda ned beslutet från tjänsten.\n\nMed vänlig hälsning,\nHelsingfors stad\nLedningstjänsten';
+    const { sections } = analyseAnatomy(text);
+    expect(sections.map((s) => s.signOff?.signature[0]?.text)).toEqual(['Helsingin kaupunki', 'Helsingfors stad']);
+    // A postscript below the signature is a section of its own only until the languages join it again.
+    const ps = 'Hei Anna,\n\nlasku on korjattu.\n\nTerveisin\nLaura\n\nPs. Muistathan myös kevään kampanjan.\nSe päättyy perjantaina.';
+    const a = new Analysis({ path: 't', text: ps, channel: 'email', lang: 'fi' });
+    expect(a.parts).toHaveLength(1);
+    expect(a.parts[0]!.signOff?.signature[0]?.text).toBe('Laura');
+    // Nor is a disclaimer in English below the only signature a part that should greet and sign.
+    const disclaimer =
+      'Hei Anna,\n\nlasku on korjattu, ja uusi lasku on OmaTilillä huomenna.\n\nTerveisin\nLaura Mäkinen\nKotikauppa Oy\n\n' +
+      'This e-mail and any attachments are confidential and intended solely for the addressee.\nIf you have received it in error, please notify the sender and delete it.';
+    expect(analyseAnatomy(disclaimer).sections).toHaveLength(1);
+  });
+
   it('splits off quoted history from Outlook, Gmail and ">" quoting in three languages', () => {
     const reply = 'Hei Anna,\n\nkorjattu.\n\nTerveisin\nLaura\n\n';
     const headers = [

@@ -356,28 +356,33 @@ function frame(lines: Line[], idx: number[]): Section {
 
 /**
  * The content lines `idx` cut after each closing that stands on its own line
- * and the signature block below it, where more text follows: an auto-reply
- * in Finnish, Swedish and English one after another, each signed, with no
- * rule line between them. A postscript or footer cut off this way joins its
- * part again when it is in the same language (see `languageParts`).
+ * and the signature block below it, where another signed part follows: an
+ * auto-reply in Finnish, Swedish and English one after another, each signed,
+ * with no rule line between them. Text below the last signature (a
+ * postscript, a footer, a disclaimer) stays with the part above it.
  */
 function splitAfterSignOffs(lines: Line[], idx: number[]): number[][] {
-  const pieces: number[][] = [];
-  let from = 0;
-  for (let k = 1; k < idx.length - 2; k++) {
+  const closings: number[] = [];
+  for (let k = 1; k < idx.length; k++) {
     const line = lines[idx[k]!]!;
     const match = CLOSING.exec(line.text.toLowerCase());
-    if (!match || match[1] === undefined || !LETTER_REGARDS.test(match[1]) || line.text.trim().split(/\s+/).length > 6) continue;
+    if (match && match[1] !== undefined && LETTER_REGARDS.test(match[1]) && line.text.trim().split(/\s+/).length <= 6) closings.push(k);
+  }
+  const pieces: number[][] = [];
+  let from = 0;
+  for (let c = 0; c < closings.length - 1; c++) {
+    const k = closings[c]!;
+    if (k < from) continue;
     // The signature: the next lines without a gap (one blank line allowed right below the closing).
     let end = k;
     if (idx[k + 1] === idx[k]! + 1 || idx[k + 1] === idx[k]! + 2) {
       end = k + 1;
       while (end + 1 < idx.length && idx[end + 1] === idx[end]! + 1) end++;
     }
-    if (idx.length - (end + 1) < 2) break;
+    // The next part needs a body of its own above its closing.
+    if (closings[c + 1]! - (end + 1) < 1) continue;
     pieces.push(idx.slice(from, end + 1));
     from = end + 1;
-    k = end;
   }
   pieces.push(idx.slice(from));
   return pieces;
