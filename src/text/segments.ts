@@ -162,14 +162,18 @@ function sum(a: LanguageScores, b: LanguageScores): LanguageScores {
   return { fi: a.fi + b.fi, sv: a.sv + b.sv, en: a.en + b.en };
 }
 
-/** Where a sentence ends inside a line: ". ", "! ", "? " (a closing quote or bracket may follow) before a capital or a digit. */
-const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“„«]?[\p{Lu}\d])/gu;
+/**
+ * Where a sentence ends inside a line: ". ", "! ", "? " (a closing quote or
+ * bracket may follow) before a capital or a digit; or a slash between the
+ * languages of a subject line ("Hankkeesi poistetaan / Ditt projekt raderas / Your project…").
+ */
+const SENTENCE_END = /[.!?]["”’)]?\s+(?=["“„«]?[\p{Lu}\d])|\s\/\s+(?=\p{Lu})/gu;
 const QUOTE_MARK = /["“”„«»]/g;
 const QUOTATION = /["“„«][^"“”„«»\n]*["”»]/g;
 
 /**
  * A line whose sentences are in two languages ("Kiitos viestistäsi! We have
- * received your message and will reply soon."), cut at its sentences, each
+ * received your message and will reply soon."), cut at its sentences (and slashes), each
  * with its scores; else the line itself. Only a line with cue words of
  * English and of Finnish or Swedish is cut, and never inside quotation marks:
  * the customer's own words or an error message quoted in a sentence stay in it.
