@@ -18,6 +18,8 @@ const DEPARTMENT_ENDS = [
   'tjänster', 'tjänsten', 'tjänsterna', 'teamet', 'gruppen', 'handledning', 'handledningen', 'enheten', 'kansliet', 'kontoret', 'tillsyn', 'tillsynen',
   // A system signs as no one: "Ärendehanteringssystemet", "Tiketöintijärjestelmä".
   'järjestelmä', 'systemet',
+  // Nor does an agency or a register: "Opetushallitus", "Kansaneläkelaitos", "Oikeustulkkirekisteri", "Utbildningsstyrelsen".
+  'hallitus', 'virasto', 'laitos', 'rekisteri', 'lautakunta', 'toimiala', 'styrelsen', 'verket', 'myndigheten', 'nämnden', 'registret', 'sektorn', 'förvaltningen',
 ];
 
 // Plain string tests: a case-insensitive Unicode regex of this size costs ~20 ms to compile on a cold run.
