@@ -10,6 +10,8 @@ export const greetingGeneric: Check = (analysis, ctx) => {
   for (const part of framedParts(analysis, ctx)) {
     const { greeting } = part;
     if (!greeting || greeting.name) continue;
+    // A mass SMS may open with a bare "Hei!"; "Hyvä asiakas." / "Kära kund." is a form letter's greeting in any channel.
+    if (analysis.message.channel === 'sms' && !/^(hyvä|hyvät|arvoisa|arvoisat|bästa|kära|dear)/i.test(greeting.word)) continue;
     // "Hyvä(t) huoltaja(t)" → "Hyvä <etunimi>,"; "Hej!" → "Hej <förnamn>,".
     const first = greeting.word.replace(/\(.*$/, '').replace(/^(hyvä|arvoisa)t$/i, '$1');
     const word = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
