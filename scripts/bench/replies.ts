@@ -35,8 +35,6 @@ export interface RepliesStamp {
   languages: { fi: number; sv: number; 'fi+sv': number };
   /** Source texts by origin, and a hash of their contents (a changed fixture rebuilds the corpus). */
   sources: { fixtures: number; eval: number; hash: string };
-  /** One ~1 KB reply per language, for the cold single-draft timing (file names). */
-  drafts: Record<ReplyLang, string>;
 }
 
 export interface RepliesCorpus {
@@ -136,7 +134,6 @@ export function ensureReplies(root: string, dir: string, replies: number, seed: 
     bytes: 0,
     languages: { fi: 0, sv: 0, 'fi+sv': 0 },
     sources: { fixtures: sources.filter((s) => s.file.startsWith('fixtures/')).length, eval: sources.filter((s) => s.file.startsWith('eval/')).length, hash: digest },
-    drafts: { fi: '', sv: '' },
   };
   files.forEach((name, i) => {
     let text: string;
@@ -148,12 +145,10 @@ export function ensureReplies(root: string, dir: string, replies: number, seed: 
       const lang: ReplyLang = rng.chance(0.5) ? 'fi' : 'sv';
       text = `${assemble(rng, byLang[lang], rng.int(900, 1150))}\n`;
       stamp.languages[lang]++;
-      if (!stamp.drafts[lang] && bytes(text) >= 900 && bytes(text) <= 1150) stamp.drafts[lang] = name;
     }
     writeFileSync(join(repliesDir, name), text);
     stamp.bytes += bytes(text);
   });
-  for (const lang of ['fi', 'sv'] as const) if (!stamp.drafts[lang]) stamp.drafts[lang] = files[0]!;
   writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
   return { repliesDir, stamp, files, reused: false };
 }

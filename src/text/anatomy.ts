@@ -304,6 +304,8 @@ function spanOf(line: Line): Span {
 
 /** Regards that close letters and nothing else: "terveisin", "hälsningar", "regards", not "kiittäen" or "t.". */
 const LETTER_REGARDS = /(terveisin|tervehdyksin|hälsning|hälsningar|mvh|regards)$/;
+/** A cheap test before the closing patterns run on a line far from the end (matched in lower case). */
+const HAS_LETTER_REGARDS = /terveisin|tervehdyksin|hälsning|mvh|regards/;
 
 /**
  * A sign-off on line `i` with the footer of a notification below it: the
@@ -314,6 +316,7 @@ const LETTER_REGARDS = /(terveisin|tervehdyksin|hälsning|hälsningar|mvh|regard
 function farClosing(lines: Line[], i: number, lastContent: number): SignOff | null {
   const line = lines[i]!;
   const lower = line.text.toLowerCase();
+  if (!HAS_LETTER_REGARDS.test(lower)) return null;
   const match = CLOSING.exec(lower) ?? CLOSING_INLINE.exec(lower);
   if (!match || match[1] === undefined || !LETTER_REGARDS.test(match[1])) return null;
   const { closing, signature } = closingOn(line, match);
@@ -364,9 +367,10 @@ function frame(lines: Line[], idx: number[]): Section {
 function splitAfterSignOffs(lines: Line[], idx: number[]): number[][] {
   const closings: number[] = [];
   for (let k = 1; k < idx.length; k++) {
-    const line = lines[idx[k]!]!;
-    const match = CLOSING.exec(line.text.toLowerCase());
-    if (match && match[1] !== undefined && LETTER_REGARDS.test(match[1]) && line.text.trim().split(/\s+/).length <= 6) closings.push(k);
+    const lower = lines[idx[k]!]!.text.toLowerCase();
+    if (!HAS_LETTER_REGARDS.test(lower)) continue;
+    const match = CLOSING.exec(lower);
+    if (match && match[1] !== undefined && LETTER_REGARDS.test(match[1]) && lower.trim().split(/\s+/).length <= 6) closings.push(k);
   }
   const pieces: number[][] = [];
   let from = 0;

@@ -4,8 +4,8 @@ import { DEADLINE } from '../../text/cues.js';
 
 /** A promise to come back later. */
 const PROMISE: Record<string, RegExp> = {
-  fi: /(?<![\p{L}])((palaamme|palaan|palataan|palaillaan|palailen)( \p{L}+){0,3}? (asiaan|asiaanne|asiaasi|sinulle|teille|takaisin)|(olemme|olen|ollaan|olemme pian|olen pian) (sinuun |teihin )?yhteydessä|(otamme|otan|otetaan) (sinuun|teihin) yhteyttä|(ilmoitamme|ilmoitan|kerromme|kerron) (sinulle|teille)|(selvitämme|selvitän|tarkistamme|tarkistan) (asian|asiaa) ja (palaamme|palaan|ilmoitamme))(?![\p{L}])/giu,
-  sv: /(?<![\p{L}])((vi|jag|och) (återkommer|återkopplar|hör av oss|hör av mig|kontaktar (dig|er)|meddelar (dig|er)|ringer (dig|er|upp)|skickar (besked|svar))|(vi|jag) (kommer att|ska) (återkomma|höra av (oss|mig)|kontakta (dig|er)|meddela (dig|er)|ringa (dig|er)))(?![\p{L}])/giu,
+  fi: /(?<![\p{L}])((palaamme|palaan|palataan|palaillaan|palailen)( \p{L}+){0,3}? (asiaan|asiaanne|asiaasi|sinulle|teille|takaisin)|(olemme|olen|ollaan|olemme pian|olen pian) (sinuun |teihin )?yhteydessä|(otamme|otan|otetaan) (sinuun|teihin) yhteyttä|(ilmoitamme|ilmoitan|kerromme|kerron) (sinulle|teille)|(selvitämme|selvitän|tarkistamme|tarkistan) (asian|asiaa) ja (palaamme|palaan|ilmoitamme))(?![\p{L}])/gu,
+  sv: /(?<![\p{L}])((vi|jag|och) (återkommer|återkopplar|hör av oss|hör av mig|kontaktar (dig|er)|meddelar (dig|er)|ringer (dig|er|upp)|skickar (besked|svar))|(vi|jag) (kommer att|ska) (återkomma|höra av (oss|mig)|kontakta (dig|er)|meddela (dig|er)|ringa (dig|er)))(?![\p{L}])/gu,
 };
 
 /**
@@ -15,8 +15,8 @@ const PROMISE: Record<string, RegExp> = {
  * these verbs promise nothing for later, so they need VAGUE in the sentence.
  */
 const LATER: Record<string, RegExp> = {
-  fi: /(?<![\p{L}])((vastaamme|vastaan|vastataan|palaamme|palaan|käsittelemme|käsittelen|ilmoitamme|ilmoitan|kerromme|kerron|otamme yhteyttä|otan yhteyttä|toimitamme|lähetämme|lähetän)|(ottaa|ottavat|otetaan) (sinuun|teihin) yhteyttä|(palaa|palaavat) (\p{L}+ )?(asiaan|asiaasi|asiaanne|viestiin|viestiisi|viestiinne|kysymykseen|kysymykseesi|kysymykseenne|tukipyyntöön|tukipyyntöösi|tukipyyntöönne)|(vastaa|vastaavat) (sinulle|teille|viestiisi|viestiinne)|(pyrimme|pyrin|pyrkii) (vastaamaan|palaamaan|käsittelemään|ottamaan)|(saatte|saat) (\p{L}+ )?(tiedon|vastauksen|päätöksen|ilmoituksen|viestin|tietoa|vastausta|päätöstä))(?![\p{L}])/giu,
-  sv: /(?<![\p{L}])((vi|jag) (svarar|återkommer|behandlar|hanterar|skickar|kontaktar|meddelar|ringer)|(kommer|ska)( \p{L}+){0,3}? att (återkomma|svara|kontakta (dig|er)|höra av (sig|oss|mig))|(du|ni) (får|kommer att få) (\p{L}+ )?(information|besked|svar|beslut|ett meddelande|ett mejl|ett sms)|återkommer|återkopplar)(?![\p{L}])/giu,
+  fi: /(?<![\p{L}])((vastaamme|vastaan|vastataan|palaamme|palaan|käsittelemme|käsittelen|ilmoitamme|ilmoitan|kerromme|kerron|otamme yhteyttä|otan yhteyttä|toimitamme|lähetämme|lähetän)|(ottaa|ottavat|otetaan) (sinuun|teihin) yhteyttä|(palaa|palaavat) (\p{L}+ )?(asiaan|asiaasi|asiaanne|viestiin|viestiisi|viestiinne|kysymykseen|kysymykseesi|kysymykseenne|tukipyyntöön|tukipyyntöösi|tukipyyntöönne)|(vastaa|vastaavat) (sinulle|teille|viestiisi|viestiinne)|(pyrimme|pyrin|pyrkii) (vastaamaan|palaamaan|käsittelemään|ottamaan)|(saatte|saat) (\p{L}+ )?(tiedon|vastauksen|päätöksen|ilmoituksen|viestin|tietoa|vastausta|päätöstä))(?![\p{L}])/gu,
+  sv: /(?<![\p{L}])((vi|jag) (svarar|återkommer|behandlar|hanterar|skickar|kontaktar|meddelar|ringer)|(kommer|ska)( \p{L}+){0,3}? att (återkomma|svara|kontakta (dig|er)|höra av (sig|oss|mig))|(du|ni) (får|kommer att få) (\p{L}+ )?(information|besked|svar|beslut|ett meddelande|ett mejl|ett sms)|återkommer|återkopplar)(?![\p{L}])/gu,
 };
 
 /**
@@ -27,23 +27,23 @@ const LATER: Record<string, RegExp> = {
  * noudettavissa" waits on an event and is complete as it is.
  */
 const ON_HANDLING: Record<string, RegExp> = {
-  fi: /(?<![\p{L}])(saat|saatte)( \p{L}+){0,3}? (vahvistuksen|varausvahvistuksen|ilmoituksen|tiedon|viestin|päätöksen|vastauksen|sähköpostin|tekstiviestin|kuitin)[^.!?\n]{0,40}?,? kun [^.!?\n]{0,50}?(on|ovat|olemme) (käsitelty|käsitellyt|hyväksytty|hyväksyneet|tarkistettu|tarkistaneet|ratkaistu)(?![\p{L}])/giu,
-  sv: /(?<![\p{L}])(du|ni) (får|kommer att få)( \p{L}+){0,3}? (bekräftelse|besked|meddelande|mejl|e-post|e-postmeddelande|sms|beslut|kvitto)[^.!?\n]{0,40}? när [^.!?\n]{0,50}?(har|har blivit|är) (godkänts|godkänd|godkänt|behandlats|behandlad|behandlat|hanterats|granskats|handlagts)(?![\p{L}])/giu,
+  fi: /(?<![\p{L}])(saat|saatte)( \p{L}+){0,3}? (vahvistuksen|varausvahvistuksen|ilmoituksen|tiedon|viestin|päätöksen|vastauksen|sähköpostin|tekstiviestin|kuitin)[^.!?\n]{0,40}?,? kun [^.!?\n]{0,50}?(on|ovat|olemme) (käsitelty|käsitellyt|hyväksytty|hyväksyneet|tarkistettu|tarkistaneet|ratkaistu)(?![\p{L}])/gu,
+  sv: /(?<![\p{L}])(du|ni) (får|kommer att få)( \p{L}+){0,3}? (bekräftelse|besked|meddelande|mejl|e-post|e-postmeddelande|sms|beslut|kvitto)[^.!?\n]{0,40}? när [^.!?\n]{0,50}?(har|har blivit|är) (godkänts|godkänd|godkänt|behandlats|behandlad|behandlat|hanterats|granskats|handlagts)(?![\p{L}])/gu,
 };
 
 /** A promise that holds only if something comes up: "Otamme sinuun yhteyttä, jos tarvitsemme lisätietoja". */
 // "om" is also "about" ("besked om din faktura"): a condition only before its subject.
-const IF_AFTER = /^[^.!?\n]{0,20}?,?\s*(jos|mikäli|ifall|om (?:vi|du|ni|det|något)|if)(?![\p{L}])/iu;
-const IF_BEFORE = /(?<![\p{L}])(jos|mikäli|tarvittaessa|ifall|om (?:vi|du|ni|det|något)|vid behov)(?![\p{L}])[^.!?\n]{0,60}$/iu;
+const IF_AFTER = /^[^.!?\n]{0,20}?,?\s*(jos|mikäli|ifall|om (?:vi|du|ni|det|något)|if)(?![\p{L}])/u;
+const IF_BEFORE = /(?<![\p{L}])(jos|mikäli|tarvittaessa|ifall|om (?:vi|du|ni|det|något)|vid behov)(?![\p{L}])[^.!?\n]{0,60}$/u;
 
 /** "As soon as possible" and its kin: they sound like a time and are none. */
 const VAGUE: Record<string, RegExp> = {
-  fi: /(?<![\p{L}])(mahdollisimman (pian|nopeasti|pikaisesti|ripeästi)|niin pian kuin (mahdollista|pystymme|voimme)|heti kun (mahdollista|ehdimme|pystymme)|pikimmiten|piakkoin|lähiaikoina|pikaisesti|pian)(?![\p{L}])/iu,
-  sv: /(?<![\p{L}])(så (snart|fort|snabbt) (som )?(möjligt|vi kan|det går)|snarast( möjligt)?|inom kort( tid)?|inom en snar framtid|snart)(?![\p{L}])/iu,
+  fi: /(?<![\p{L}])(mahdollisimman (pian|nopeasti|pikaisesti|ripeästi)|niin pian kuin (mahdollista|pystymme|voimme)|heti kun (mahdollista|ehdimme|pystymme)|pikimmiten|piakkoin|lähiaikoina|pikaisesti|pian)(?![\p{L}])/u,
+  sv: /(?<![\p{L}])(så (snart|fort|snabbt) (som )?(möjligt|vi kan|det går)|snarast( möjligt)?|inom kort( tid)?|inom en snar framtid|snart)(?![\p{L}])/u,
 };
 
 /** VAGUE for taking every vague time out of a sentence: compiled once, not per candidate. */
-const VAGUE_ALL: Record<string, RegExp> = Object.fromEntries(Object.entries(VAGUE).map(([lang, re]) => [lang, new RegExp(re.source, 'giu')]));
+const VAGUE_ALL: Record<string, RegExp> = Object.fromEntries(Object.entries(VAGUE).map(([lang, re]) => [lang, new RegExp(re.source, 'gu')]));
 
 const WEAK = /^(pian|snart)$/i;
 
@@ -57,7 +57,8 @@ export const interimNoTimeframe: Check = (analysis) => {
   const later = LATER[lang];
   const vague = VAGUE[lang];
   if (!promise || !later || !vague) return [];
-  const text = analysis.text;
+  // Every pattern here is matched in lower case: a case-insensitive Unicode regex costs more to compile than to run.
+  const text = analysis.lower;
   const findings: RawFinding[] = [];
   const add = (start: number, end: number): void => {
     if (findings.some((f) => start < f.offset + f.length && f.offset < end)) return;
