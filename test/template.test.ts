@@ -124,6 +124,13 @@ describe('findTemplateSyntax', () => {
     expect(controls.map((c) => c.name)).toEqual(['if', 'endif']);
   });
 
+  it("finds phpBB's {USERNAME} and Laravel's :param1", () => {
+    const text = 'Hei {USERNAME}, viestisi "{POST_SUBJECT}" hylättiin. Kirjauduit tilillesi :param2 osoitteessa :param3. Klo 10:30 (katso https://x.fi).';
+    const { placeholders } = findTemplateSyntax(text);
+    expect(texts(text, placeholders)).toEqual(['{USERNAME}', '{POST_SUBJECT}', ':param2', ':param3']);
+    expect(placeholders.map((p) => p.syntax)).toEqual(['brace', 'brace', 'colon', 'colon']);
+  });
+
   it('does not take markup or percentages for placeholders', () => {
     const text = '<p>Hinta on <strong>20 %</strong> alempi.<BR>Alennus 15 %:sta ja 100%d.</p> <a href="x">linkki</a>';
     expect(findTemplateSyntax(text).placeholders).toEqual([]);

@@ -141,6 +141,9 @@ class MessageRun {
         for (const raw of check(analysis, ctx)) {
           // Blanking a tag can leave what looks like a double space or a gap: not the writer's doing.
           if (syntax && syntax.controls.length > 0 && intersectsControl(syntax, raw.offset, raw.offset + Math.max(1, raw.length))) continue;
+          // A placeholder's name ("{RESET_PASSWORD}", "{{ ticket.id }}") is the developer's word, not the reader's,
+          // for the rules that judge words as written (a whole-message rule's span on one only marks where).
+          if (syntax && syntax.placeholders.length > 0 && JUDGES_WORDS.test(rule.meta.id) && lettersInPlaceholders(syntax, analysis.message.text, raw.offset, raw.offset + raw.length)) continue;
           this.findings.push(toFinding(raw, rule, this.analysis, this.uiLang));
         }
       }
@@ -187,8 +190,22 @@ class MessageRun {
 }
 
 /** Whether a span touches a control tag, or the blanked gap right around one. */
+/** Rules whose findings are about the words they span: capitals, spelling, grammar, phrases. */
+const JUDGES_WORDS = /^(format|spelling|grammar|phrase)\//;
+
 function intersectsControl(syntax: TemplateSyntax, start: number, end: number): boolean {
   return syntax.controls.some((c) => start <= c.end && end >= c.start);
+}
+
+/** Whether every letter of a span lies inside placeholders: "POST_SUBJECT}\" {SITENAME" is two of them and punctuation. */
+function lettersInPlaceholders(syntax: TemplateSyntax, text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const inside = syntax.placeholders.filter((p) => p.start < end && p.end > start);
+  if (inside.length === 0) return false;
+  for (let i = start; i < end; i++) {
+    if (/\p{L}/u.test(text[i]!) && !inside.some((p) => i >= p.start && i < p.end)) return false;
+  }
+  return true;
 }
 
 function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang: UiLang): Finding {

@@ -29,7 +29,8 @@ export type TemplateSyntaxKind =
   | 'brace'
   | 'printf'
   | 'angle'
-  | 'php';
+  | 'php'
+  | 'colon';
 
 export interface Span {
   /** Offset of the tag's first character. */
@@ -88,7 +89,8 @@ const TAG = new RegExp(
     String.raw`\$\{[A-Za-z_][^{}\n]{0,120}\}`, // ${name}, ${frontPageLink(Language.fi)} (JS, Kotlin)
     String.raw`[%#]\{[A-Za-z_][\w.]{0,60}\}`, // %{name} (Rails i18n), #{name} (Ruby)
     String.raw`\{\$[A-Za-z_][\w.\->\[\]'"]{0,60}\}`, // {$order_name} (Smarty)
-    String.raw`\{(?:[A-Za-z]+[_.][\w.]*|[a-z]+[A-Z][A-Za-z]*|\d{1,2})\}`, // {shop_name}, {firstName}, {0}; not "{kuukausi}"
+    String.raw`\{(?:[A-Za-z]+[_.][\w.]*|[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Z0-9]{1,40}|\d{1,2})\}`, // {shop_name}, {firstName}, {USERNAME} (phpBB), {0}; not "{kuukausi}"
+    String.raw`(?<=^|[\s(]):[a-z][a-z0-9_]{0,30}(?![\p{L}\p{N}_])`, // :name, :param1 (Laravel)
     String.raw`(?<![\p{L}\p{N}%])%(?:\d\$)?[sd](?![\p{L}\p{N}])`, // %s, %1$s (printf, gettext)
     String.raw`<[\p{L}][\p{L}\p{N} _.-]{1,40}>`, // <name>, <Asiakkaan nimi>; HTML tags are told apart below
     String.raw`(?<![\p{L}\p{N}%])%[\p{Lu}_][\p{Lu}\p{N}_]{1,40}%(?![\p{L}\p{N}])`, // %NAME%, %ASIAKKAAN_NIMI%
@@ -134,6 +136,7 @@ function classify(tag: string, start: number, end: number): Classified | null {
     return mk('control', 'php', (/^[a-z]+/i.exec(inner)?.[0] ?? 'php').toLowerCase());
   }
   if (tag.startsWith('%%')) return mk('placeholder', 'percent', tag.slice(2, -2));
+  if (tag.startsWith(':')) return mk('placeholder', 'colon', tag.slice(1));
   if (tag.startsWith('{#')) return mk('control', 'nunjucks', 'comment');
   if (tag.startsWith('{{{')) return mk('placeholder', 'handlebars', variableName(tag.slice(3, -3)));
   if (tag.startsWith('{{')) {
@@ -210,10 +213,10 @@ function isFieldName(inner: string): boolean {
  * not running text.
  */
 export const PLACEHOLDER_TOKEN =
-  /^(?:%%[\p{L}_][\p{L}\p{N}_.]*%%|<\?=.*\?>|\{\{.*\}\}|\{%.*%\}|[$%#]?\{.*\}|\[.*\]|<[^@<>]+>|%[\p{Lu}_][\p{Lu}\p{N}_]*%|%(?:\d\$)?[sd]|\*\|[^|]+\|\*|\$[A-Za-z_]\w*)$/u;
+  /^(?:%%[\p{L}_][\p{L}\p{N}_.]*%%|:[a-z][a-z0-9_]*|<\?=.*\?>|\{\{.*\}\}|\{%.*%\}|[$%#]?\{.*\}|\[.*\]|<[^@<>]+>|%[\p{Lu}_][\p{Lu}\p{N}_]*%|%(?:\d\$)?[sd]|\*\|[^|]+\|\*|\$[A-Za-z_]\w*)$/u;
 
 /** Placeholders inside a line, whatever punctuation they hold ("{{ name | default: 'a, b' }}"). */
-export const PLACEHOLDER_SPANS = /%%\w+%%|<\?=.*?\?>|\{\{.*?\}\}\}?|\{%.*?%\}|[$%#]?\{[^{}\n]*\}|\*\|[^|]*\|\*|%\w+%|%(?:\d\$)?[sd]|\[[^\]\n]{1,40}\]|<[^@<>\n]{1,40}>/g;
+export const PLACEHOLDER_SPANS = /%%\w+%%|(?<=^|\s):[a-z][a-z0-9_]*|<\?=.*?\?>|\{\{.*?\}\}\}?|\{%.*?%\}|[$%#]?\{[^{}\n]*\}|\*\|[^|]*\|\*|%\w+%|%(?:\d\$)?[sd]|\[[^\]\n]{1,40}\]|<[^@<>\n]{1,40}>/g;
 
 /** The text with every placeholder replaced by x's of the same length, so punctuation inside one is not read. */
 export function maskPlaceholders(text: string): string {
