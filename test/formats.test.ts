@@ -10,7 +10,8 @@ import { lintFiles, summarize } from '../src/engine/linter.js';
 import type { FileResult, LintReport } from '../src/types.js';
 import { finding } from './helpers.js';
 import { formatStylish } from '../src/report/stylish.js';
-import { stylishSink } from '../src/report/sinks.js';
+import { piecesSink, stylishSink } from '../src/report/sinks.js';
+import { checkstylePieces, compactPieces, formatCheckstyle, formatCompact } from '../src/report/compact.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 
 const root = join(import.meta.dirname, '..');
@@ -118,6 +119,27 @@ describe('what a summary counts', () => {
       for (const r of report.results) sink.add(r);
       sink.end(report.summary, 'en');
       expect(out).toMatch(new RegExp(`· 2 ${unit} ·`));
+    }
+  });
+});
+
+describe('compact and Checkstyle, streamed', () => {
+  it('write each reply as it comes and end as the whole report does', () => {
+    for (const [pieces, whole] of [[compactPieces, formatCompact], [checkstylePieces, formatCheckstyle]] as const) {
+      const r = report();
+      const written: string[] = [];
+      const sink = piecesSink((t) => void written.push(t), {
+        head: () => pieces.head(),
+        file: (x) => pieces.file(x, { cwd: '/repo' }),
+        tail: (errors, summary, lang) => pieces.tail(errors, summary, { cwd: '/repo', uiLang: lang }),
+      });
+      sink.add(r.results[0]!);
+      // The first reply is out before the run ends: nothing is held for the end.
+      expect(written.join('')).toContain('palautus,ohje:1.hbs');
+      for (const x of r.results.slice(1)) sink.add(x);
+      sink.errors.push(...r.errors);
+      sink.end(r.summary, 'fi');
+      expect(written.join('')).toBe(whole(r, { cwd: '/repo', uiLang: 'fi' }));
     }
   });
 });

@@ -16,7 +16,7 @@ import { preloadYaml } from '../input/yaml.js';
 import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
 import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inputs.js';
-import { bingoSink, collectingSink, jsonSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
+import { bingoSink, collectingSink, jsonSink, piecesSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import type { Redactor } from '../engine/redact.js';
 import { checkOutputNotInput, openOutput, said, UsageError, type Io } from './io.js';
@@ -117,9 +117,13 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
   }
   if (flags.format === 'compact' || flags.format === 'checkstyle') {
-    const { formatCompact, formatCheckstyle } = await import('../report/compact.js');
-    const format = flags.format === 'compact' ? formatCompact : formatCheckstyle;
-    return collectingSink(write, (results, summary, errors, lang) => format({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+    const { compactPieces, checkstylePieces } = await import('../report/compact.js');
+    const pieces = flags.format === 'compact' ? compactPieces : checkstylePieces;
+    return piecesSink(write, {
+      head: () => pieces.head(),
+      file: (r) => pieces.file(r, { cwd: io.cwd }),
+      tail: (errors, summary, lang) => pieces.tail(errors, summary, { cwd: io.cwd, uiLang: lang }),
+    });
   }
   if (flags.format !== 'stylish') {
     const { findFormatter, runFormatter, FormatterNotFound } = await import('../report/custom-formatter.js');

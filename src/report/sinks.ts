@@ -50,6 +50,17 @@ export function jsonSink(write: Write): Sink & { errors: InputError[] } {
   };
 }
 
+/** A format written in pieces (head, a piece per reply, tail); input errors are collected for its tail. */
+export function piecesSink(write: Write, pieces: { head(): string; file(r: FileResult): string; tail(errors: InputError[], summary: Summary, uiLang: UiLang): string }): Sink & { errors: InputError[] } {
+  write(pieces.head());
+  const errors: InputError[] = [];
+  return {
+    errors,
+    add: (r) => write(pieces.file(r)),
+    end: (summary, uiLang) => write(pieces.tail(errors, summary, uiLang)),
+  };
+}
+
 export function bingoSink(write: Write, options: SinkOptions & { json: boolean }): Sink {
   const tally = new BingoTally(options.card);
   return {
