@@ -16,6 +16,7 @@ import { preloadYaml } from '../input/yaml.js';
 import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
 import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inputs.js';
+import { isMemberPath } from '../input/member-path.js';
 import { bingoSink, collectingSink, jsonSink, piecesSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import type { Redactor } from '../engine/redact.js';
@@ -109,8 +110,16 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     );
   }
   if (flags.format === 'github') {
-    const { formatGithub } = await import('../report/github.js');
-    return collectingSink(write, (results, summary, errors, lang) => formatGithub({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+    const { githubFile, githubSummary } = await import('../report/github.js');
+    let unit: 'reply' | 'file' = 'file';
+    return piecesSink(write, {
+      head: () => '',
+      file: (r) => {
+        if (isMemberPath(r.path)) unit = 'reply';
+        return githubFile(r, { cwd: io.cwd });
+      },
+      tail: (_errors, summary, lang) => githubSummary(summary, unit, { cwd: io.cwd, uiLang: lang }),
+    });
   }
   if (flags.format === 'junit') {
     const { formatJunit } = await import('../report/junit.js');

@@ -9,7 +9,7 @@
  * also ":" and ",". A plain summary line follows, for the log. (GitHub shows
  * at most 10 annotations of each level per step; for more, upload SARIF.)
  */
-import type { LintReport, Severity, UiLang } from '../types.js';
+import type { FileResult, LintReport, Severity, Summary, UiLang } from '../types.js';
 import { summaryCounts, t, UI } from './i18n.js';
 import { displayPath, splitMemberPath } from './sarif.js';
 import { countUnit } from './stylish.js';
@@ -33,29 +33,35 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(report: LintReport, options: GithubOptions = {}): string {
-  const lang = options.uiLang ?? 'en';
-  const out: string[] = [];
-  for (const r of report.results) {
-    const { file, member } = splitMemberPath(r.path);
-    const path = displayPath(file, options.cwd);
-    for (const f of r.findings) {
-      const props = [
-        ...(file !== '-' ? [`file=${escapeProperty(path)}`] : []),
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `endLine=${f.endLine}`,
-        `endColumn=${f.endColumn}`,
-        `title=${escapeProperty(f.ruleId)}`,
-      ];
-      const message = `${member ? `${member}: ` : ''}${f.message}`;
-      out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`);
-    }
+/** One workflow command per finding of a reply (none for a clean one). */
+export function githubFile(r: FileResult, options: GithubOptions = {}): string {
+  const { file, member } = splitMemberPath(r.path);
+  const path = displayPath(file, options.cwd);
+  let out = '';
+  for (const f of r.findings) {
+    const props = [
+      ...(file !== '-' ? [`file=${escapeProperty(path)}`] : []),
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(f.ruleId)}`,
+    ];
+    const message = `${member ? `${member}: ` : ''}${f.message}`;
+    out += `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}\n`;
   }
-  const s = report.summary;
-  const counts = summaryCounts(s, lang, countUnit(report.results));
+  return out;
+}
+
+/** The closing line: counts and score; `unit` is "reply" when the run read archive members. */
+export function githubSummary(s: Summary, unit: 'reply' | 'file', options: GithubOptions = {}): string {
+  const lang = options.uiLang ?? 'en';
+  const counts = summaryCounts(s, lang, unit);
   let summary = `aspalint: ${counts.findings} · ${counts.files} · ${t(UI.score, lang)} ${s.score}`;
   if (s.suppressed > 0) summary += ` · ${s.suppressed} ${t(UI.suppressed, lang)}`;
-  out.push(summary);
-  return `${out.join('\n')}\n`;
+  return `${summary}\n`;
+}
+
+export function formatGithub(report: LintReport, options: GithubOptions = {}): string {
+  return report.results.map((r) => githubFile(r, options)).join('') + githubSummary(report.summary, countUnit(report.results), options);
 }
