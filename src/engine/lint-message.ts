@@ -189,10 +189,10 @@ class MessageRun {
   }
 }
 
-/** Whether a span touches a control tag, or the blanked gap right around one. */
 /** Rules whose findings are about the words they span: capitals, spelling, grammar, phrases. */
 const JUDGES_WORDS = /^(format|spelling|grammar|phrase)\//;
 
+/** Whether a span touches a control tag, or the blanked gap right around one. */
 function intersectsControl(syntax: TemplateSyntax, start: number, end: number): boolean {
   return syntax.controls.some((c) => start <= c.end && end >= c.start);
 }
