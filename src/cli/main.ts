@@ -3,7 +3,7 @@ import type { UiLang } from '../types.js';
 import { ConfigError, findConfig, loadConfig } from '../engine/config.js';
 import { ruleMetas } from '../engine/rules.js';
 import { formatRulesJson, formatRulesMarkdown, formatRulesText } from '../report/rules-list.js';
-import { defaultUiLang } from '../report/i18n.js';
+import { defaultUiLang, t, UI } from '../report/i18n.js';
 import { readVersion } from './version.js';
 import { UsageError, type Io } from './io.js';
 import { addLintOptions, BINGO_FORMATS, LINT_FORMATS, type LintFlags } from './options.js';
@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io = { stdin: process.stdin, stdo
     .description(h('init', lang))
     .action(() => {
       const { path, created } = writeStarter(io.cwd);
-      io.stdout.write(created ? `created ${path}\n` : `${path} exists, left as it is\n`);
+      io.stdout.write(`${t(created ? UI.initCreated : UI.initExists, errorUiLang(argv, io), { path })}\n`);
     });
 
   program

@@ -28,6 +28,8 @@ export const UI = {
     sv: 'Filen hoppades över eftersom den matchar ett ignore-mönster. Granska den med --no-ignore.',
     en: 'File ignored because of a matching ignore pattern. Use "--no-ignore" to lint it.',
   },
+  initCreated: { fi: 'luotiin {path}', sv: 'skapade {path}', en: 'created {path}' },
+  initExists: { fi: '{path} on jo olemassa, eikä sitä muutettu', sv: '{path} finns redan och lämnades orörd', en: '{path} exists, left as it is' },
   jobsClamped: {
     fi: '-j {requested} on liikaa: käytetään {max} säiettä ({cores} ydintä × 4)',
     sv: '-j {requested} är för många: {max} trådar används ({cores} kärnor × 4)',
