@@ -8,7 +8,7 @@ const DEPARTMENT_WORDS = new Set(
 );
 /** Beginnings of department words ("asiakaspalvelusta", "kundtjänsten"). */
 const DEPARTMENT_STARTS = [
-  'asiakaspalvelu', 'asiakastuki', 'asiakkuus', 'tukipalvelu', 'tiimi', 'palvelu', 'laskutu', 'myynti', 'neuvonta',
+  'asiakaspalvelu', 'asiakastuki', 'asiakkuus', 'tukipalvelu', 'tiimi', 'palvelu', 'laskutu', 'myynti', 'neuvonta', 'ylläpito',
   'kundtjänst', 'kundservice', 'kundsupport', 'support', 'team', 'service', 'fakturering', 'försäljning', 'redaktion', 'avdelning',
 ];
 /** Endings of compound department words ("Elisan asiakaspalvelu", "Tekniikkatiimi", "Kundtjänst"). */
@@ -42,8 +42,9 @@ function isPerson(line: string): boolean {
   const words = text.split(/[\s,/]+/).filter(Boolean);
   const first = words[0] ?? '';
   if (!/^\p{Lu}\p{Ll}+\.?$|^\p{Lu}\.$/u.test(first) || isDepartmentWord(first)) {
-    // A placeholder for the agent's name in a template: {{agent.name}}.
-    return /^(\{\{|\{%|\[|%)/.test(first);
+    // A placeholder for the agent's name in a template: {{agent.name}}; not one for the site or the company
+    // ("%{site_name} Ylläpito" is the site's staff).
+    return /^(\{\{|\{%|\[|%)/.test(first) && !/site|shop|store|company|organi[sz]ation|brand|service|yritys|företag/i.test(first);
   }
   // "Laura Mäkinen" (all name-like) or "Erik på kundtjänst", "Laura / Asiakaspalvelu", "Laura, Elisa".
   const second = words[1];
