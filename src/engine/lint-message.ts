@@ -12,6 +12,7 @@ import type { PhraseMatch } from './phrases.js';
 import { safeSpan } from '../text/lines.js';
 import { blankControls, findTemplateSyntax, type TemplateSyntax } from '../text/template.js';
 import { blankOut } from '../text/directives.js';
+import { detach } from '../text/detach.js';
 
 /**
  * Rules that judge the reply as a whole (its frame, its channel, its thread,
@@ -215,7 +216,7 @@ function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang
   const span = safeSpan(text, raw.offset, raw.length);
   const start = locate(span.offset);
   const end = locate(span.offset + span.length);
-  const actual = ownCopy(text.slice(span.offset, span.offset + span.length));
+  const actual = detach(text.slice(span.offset, span.offset + span.length));
   const template: Trilingual = raw.message ?? rule.meta.message;
   const finding: Finding = {
     ruleId: rule.meta.id,
@@ -230,20 +231,10 @@ function toFinding(raw: RawFinding, rule: ActiveRule, analysis: Analysis, uiLang
     offset: span.offset,
     length: span.length,
     actual,
-    suggestions: (raw.suggestions ?? []).map(ownCopy),
+    suggestions: (raw.suggestions ?? []).map(detach),
   };
-  if (raw.fix) finding.fix = { ...raw.fix, text: ownCopy(raw.fix.text) };
+  if (raw.fix) finding.fix = { ...raw.fix, text: detach(raw.fix.text) };
   return finding;
-}
-
-/**
- * The string as a copy of its own. A slice of the reply keeps the whole reply
- * alive as long as the slice lives (V8 keeps sliced strings as a view on their
- * parent), and a finding may outlive its reply by the whole run: in a report
- * that collects results, an archive's every message would stay in memory.
- */
-export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 export function fillTemplate(template: string, data: Record<string, string | number | Trilingual>, uiLang: UiLang): string {

@@ -187,15 +187,6 @@ export function looksLikeHtml(text: string): boolean {
 // ---------------------------------------------------------------------------
 // Small helpers
 
-/**
- * A copy of a string that does not keep its parent alive: V8 makes slices of
- * a long string point into it, so a short customer text kept in the thread
- * map would otherwise pin the whole parsed message.
- */
-export function detach(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
 /** "<abc@x>" → "abc@x"; white space and angle brackets off. */
 export function bareId(id: string | undefined | null): string | undefined {
   if (!id) return undefined;

@@ -21,7 +21,7 @@
  * history. `stats.evicted` tells how many customer messages left the window.
  */
 import { analyseAnatomy } from '../text/anatomy.js';
-import { detach } from './mail-text.js';
+import { detach } from '../text/detach.js';
 import type { MailRecord } from './eml.js';
 
 export const DEFAULT_MAX_CUSTOMERS = 20_000;

@@ -81,7 +81,7 @@ export function slimResult(r: FileResult): FileResult {
     score: r.score,
     bingo: r.bingo,
     suppressed: r.suppressed,
-    // A copy: the mail's header fields would otherwise keep the whole mail alive (see ownCopy in engine/lint-message.ts).
+    // A copy: the mail's header fields would otherwise keep the whole mail alive (see text/detach.ts).
     ...(r.meta ? { meta: structuredClone(r.meta) } : {}),
     findings: r.findings.map((f) => ({ ...f, message: '', suggestions: [], actual: f.actual.slice(0, 80) })),
   };
