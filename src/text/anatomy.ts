@@ -127,6 +127,9 @@ function isRoleWord(token: string): boolean {
 /** Markup a greeting line may start with: a Markdown heading or emphasis, an opening HTML tag. */
 const LEAD_MARKUP = /^(?:#{1,6}[ \t]+|(?:<[a-z][a-z0-9]*(?:\s[^<>]*)?>\s*)+|(?:\*\*|__|\*|_)(?=\p{L}))/iu;
 
+/** The greeting words of a form letter ("Hyvä asiakas", "Bästa kund", "Dear customer"): they need a name or a role after them. */
+export const FORMAL_GREETING = /^(hyvä|hyvät|bästa|kära|arvoisa|arvoisat|dear)$/i;
+
 function parseGreeting(line: Line): Greeting | null {
   const text = line.text;
   let lead = text.length - text.trimStart().length;
@@ -164,7 +167,7 @@ function parseGreeting(line: Line): Greeting | null {
       name = nameText;
     }
   }
-  if (/^(hyvä|hyvät|bästa|kära|arvoisa|arvoisat|dear)$/i.test(word) && tokens.length === 0 && stop === -1) return null;
+  if (FORMAL_GREETING.test(word) && tokens.length === 0 && stop === -1) return null;
   if (/^(hyvä|hyvät|bästa|kära)$/i.test(word) && name === null && !role && !tokens.every((t) => NOT_A_NAME.has(t.toLowerCase()))) {
     return null;
   }
@@ -307,6 +310,13 @@ const LETTER_REGARDS = /(terveisin|tervehdyksin|hälsning|hälsningar|mvh|regard
 /** A cheap test before the closing patterns run on a line far from the end (matched in lower case). */
 const HAS_LETTER_REGARDS = /terveisin|tervehdyksin|hälsning|mvh|regards/;
 
+/** The closing on a line (in lower case) when it is a letter's regards: at the line's start, or, with `inline`, ending its paragraph. */
+function letterRegards(lower: string, inline: boolean): RegExpExecArray | null {
+  if (!HAS_LETTER_REGARDS.test(lower)) return null;
+  const match = CLOSING.exec(lower) ?? (inline ? CLOSING_INLINE.exec(lower) : null);
+  return match && match[1] !== undefined && LETTER_REGARDS.test(match[1]) ? match : null;
+}
+
 /**
  * A sign-off on line `i` with the footer of a notification below it: the
  * closing alone on its line ("Ystävällisin terveisin,") or ending a paragraph
@@ -315,10 +325,8 @@ const HAS_LETTER_REGARDS = /terveisin|tervehdyksin|hälsning|mvh|regards/;
  */
 function farClosing(lines: Line[], i: number, lastContent: number): SignOff | null {
   const line = lines[i]!;
-  const lower = line.text.toLowerCase();
-  if (!HAS_LETTER_REGARDS.test(lower)) return null;
-  const match = CLOSING.exec(lower) ?? CLOSING_INLINE.exec(lower);
-  if (!match || match[1] === undefined || !LETTER_REGARDS.test(match[1])) return null;
+  const match = letterRegards(line.text.toLowerCase(), true);
+  if (!match) return null;
   const { closing, signature } = closingOn(line, match);
   // What follows the formula on its line is a signature of a few words, never the rest of a sentence.
   const rest = line.text.slice(closing.end - line.start).trim();
@@ -368,9 +376,7 @@ function splitAfterSignOffs(lines: Line[], idx: number[]): number[][] {
   const closings: number[] = [];
   for (let k = 1; k < idx.length; k++) {
     const lower = lines[idx[k]!]!.text.toLowerCase();
-    if (!HAS_LETTER_REGARDS.test(lower)) continue;
-    const match = CLOSING.exec(lower);
-    if (match && match[1] !== undefined && LETTER_REGARDS.test(match[1]) && lower.trim().split(/\s+/).length <= 6) closings.push(k);
+    if (letterRegards(lower, false) && lower.trim().split(/\s+/).length <= 6) closings.push(k);
   }
   const pieces: number[][] = [];
   let from = 0;

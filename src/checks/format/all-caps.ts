@@ -74,7 +74,7 @@ const BLOCK_SUGGESTION: Record<string, string> = {
 };
 
 /** Blocks of two or more machine lines (blank lines inside kept), as [first, last] line pairs. */
-function machineBlocks(lines: readonly Line[], inSignOff: (offset: number) => boolean): [Line, Line][] {
+function machineBlocks(lines: readonly Line[], notTheBody: (offset: number) => boolean): [Line, Line][] {
   const blocks: [Line, Line][] = [];
   let first: Line | null = null;
   let last: Line | null = null;
@@ -86,7 +86,7 @@ function machineBlocks(lines: readonly Line[], inSignOff: (offset: number) => bo
   };
   for (const line of lines) {
     if (line.text.trim() === '') continue;
-    if (inSignOff(line.start)) {
+    if (notTheBody(line.start)) {
       close();
       continue;
     }
@@ -110,13 +110,13 @@ function machineBlocks(lines: readonly Line[], inSignOff: (offset: number) => bo
 export const allCaps: Check = (analysis, ctx) => {
   const extra = new Set(option<string[]>(ctx.options, 'allow', []).map((w) => w.toUpperCase()));
   const text = analysis.text;
-  // The sign-off block is names and titles; a footer below it is read as the body is.
+  // The sign-off block is names and titles, the quoted history someone else's; a footer below the sign-off is read as the body is.
   const signOff = analysis.anatomy.signOff;
   const { replyEnd } = analysis.anatomy;
-  const inSignOff = (offset: number) => offset >= replyEnd || (signOff !== null && offset >= signOff.start && offset < signOff.end);
+  const notTheBody = (offset: number) => offset >= replyEnd || (signOff !== null && offset >= signOff.start && offset < signOff.end);
   const findings: RawFinding[] = [];
 
-  const blocks = machineBlocks(analysis.anatomy.lines, inSignOff).map(([first, last]) => {
+  const blocks = machineBlocks(analysis.anatomy.lines, notTheBody).map(([first, last]) => {
     const start = first.start + (first.text.length - first.text.trimStart().length);
     return { start, end: last.start + last.text.trimEnd().length, lines: last.index - first.index + 1 };
   });
@@ -146,7 +146,7 @@ export const allCaps: Check = (analysis, ctx) => {
   for (const match of text.matchAll(CAPS_WORD)) {
     const word = match[0];
     const start = match.index!;
-    if (inSignOff(start) || inBlock(start) || ACRONYMS.has(word) || extra.has(word)) {
+    if (notTheBody(start) || inBlock(start) || ACRONYMS.has(word) || extra.has(word)) {
       flush();
       continue;
     }

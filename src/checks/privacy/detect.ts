@@ -13,6 +13,7 @@
  * Pure functions over the text; offsets are UTF-16 offsets into it.
  */
 import { luhnValid } from './luhn.js';
+import { findTemplateSyntax, type Span as TemplateSpan } from '../../text/template.js';
 
 export type PersonalDataKind = 'email' | 'phone' | 'national-id' | 'card' | 'iban' | 'password';
 export type Sensitivity = 'report' | 'mask';
@@ -177,6 +178,8 @@ export function lowerSameLength(text: string): string {
 /** Passwords and PINs after their label ("Salasanasi on Kesä2024", "Lösenord: Hk7Lp2x9"). `lower` saves lower-casing again. */
 export function findPasswords(text: string, lower: string = lowerSameLength(text)): Detection[] {
   const out: Detection[] = [];
+  // Template slots matter only where a password is spoken of; the scan for them is skipped elsewhere.
+  const slots = SECRET_WORD.test(lower) ? findTemplateSyntax(text).placeholders : [];
   PASSWORD.lastIndex = 0;
   for (let m = PASSWORD.exec(lower); m; m = PASSWORD.exec(lower)) {
     if (m[2]!.includes('\n') && !LINE_START_BEFORE.test(text.slice(Math.max(0, m.index - 200), m.index))) {
@@ -186,34 +189,31 @@ export function findPasswords(text: string, lower: string = lowerSameLength(text
     }
     // The label is matched in lower case; the password is read from the text as written.
     const end = m.index + m[0].length;
-    const value = text.slice(end - m[3]!.length, end).replace(/[.,:;!?)]+$/, '');
-    const slot = placeholderName(value);
+    const start = end - m[3]!.length;
+    const value = text.slice(start, end).replace(/[.,:;!?)]+$/, '');
+    const slot = slots.find((p) => p.start >= start && p.end <= start + value.length);
     // A template's slot after the label holds the password ("Uusi salasanasi on: %s"), unless it names a link ("<%%url%%>").
-    if (slot !== null ? LINK_NAME.test(slot) : !looksLikeSecret(value)) continue;
-    out.push({ offset: end - m[3]!.length, length: value.length, kind: 'password' });
+    if (slot ? LINK_NAME.test(slot.name) : !looksLikeSecret(value)) continue;
+    out.push({ offset: start, length: value.length, kind: 'password' });
   }
   // A template that writes a password variable into the mail, whatever words stand before it:
   // "ert nya tillfälliga lösenord till Bokning: {$TemporaryPassword}".
-  for (const slot of text.matchAll(SLOT)) {
-    const name = placeholderName(slot[0])!;
-    if (!(SECRET_NAME.test(name) || /[a-z]Pin(?:Code)?$/.test(name)) || LINK_NAME.test(name) || out.some((d) => d.offset === slot.index)) continue;
-    out.push({ offset: slot.index!, length: slot[0].length, kind: 'password' });
+  for (const slot of slots) {
+    if (!namesSecret(slot) || out.some((d) => slot.start >= d.offset && slot.end <= d.offset + d.length)) continue;
+    out.push({ offset: slot.start, length: slot.end - slot.start, kind: 'password' });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Template slots that can carry a value: {$x}, {{ x }}, %x%, %%x%%, <%%x%%>, ${x}, %s. */
-const SLOT = /<%%[\w.]+%%>|%%[\w.]+%%|\{\{[^{}\n]{1,80}\}\}|\{\$[^{}\s]{1,60}\}|\$\{[^{}\n]{1,60}\}|%\{[\w.]{1,60}\}|%[A-Z_]{2,40}%|\{[A-Za-z_][\w.]{0,60}\}/g;
+/** Words that speak of a secret, in lower case. */
+const SECRET_WORD = /pass|salasan|lösen|losen|pin/;
 /** A slot's name that says it holds a password or a PIN, in a developer's English or in Finnish or Swedish. */
 const SECRET_NAME = /pass(?:word|wd)?(?![a-z])|salasana|lösenord|losenord|(?:^|[._>-])pin(?:code|koodi|kod)?$/i;
 /** A slot's name that says it holds a link or a name, not the secret ("password_reset_url", "url"). */
 const LINK_NAME = /url|link|href|uri|reset|site|name|hint|policy|length|expir/i;
 
-/** The variable a template slot names ("{$a->newpassword}" → "a->newpassword", "%s" → "%s"); null for plain text. */
-function placeholderName(value: string): string | null {
-  if (/^%(?:\d\$)?[sd]$/.test(value)) return value;
-  const inner = /^(?:<%%([\w.]+)%%>|%%([\w.]+)%%|\{\{\s*([^{}]+?)\s*\}\}|\{\$([^{}]+)\}|\$\{([^{}]+)\}|%\{([\w.]+)\}|%([A-Z_]{2,40})%|\{([A-Za-z_][\w.]*)\})$/.exec(value);
-  return inner ? inner.slice(1).find((g) => g !== undefined)! : null;
+function namesSecret(slot: TemplateSpan): boolean {
+  return (SECRET_NAME.test(slot.name) || /[a-z]Pin(?:Code)?$/.test(slot.name)) && !LINK_NAME.test(slot.name);
 }
 
 /** Everything redaction masks, by pattern (names are found from the text's anatomy, in engine/redact.ts). */
