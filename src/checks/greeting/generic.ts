@@ -1,6 +1,7 @@
 import type { Check } from '../types.js';
 import type { RawFinding } from '../../types.js';
 import { framedParts } from '../parts.js';
+import { FORMAL_GREETING } from '../../text/anatomy.js';
 
 const NAME_SLOT: Record<string, string> = { fi: 'etunimi', sv: 'förnamn', en: 'first name' };
 
@@ -11,7 +12,7 @@ export const greetingGeneric: Check = (analysis, ctx) => {
     const { greeting } = part;
     if (!greeting || greeting.name) continue;
     // A mass SMS may open with a bare "Hei!"; "Hyvä asiakas." / "Kära kund." is a form letter's greeting in any channel.
-    if (analysis.message.channel === 'sms' && !/^(hyvä|hyvät|arvoisa|arvoisat|bästa|kära|dear)/i.test(greeting.word)) continue;
+    if (analysis.message.channel === 'sms' && !FORMAL_GREETING.test(greeting.word.replace(/\(.*$/, ''))) continue;
     // "Hyvä(t) huoltaja(t)" → "Hyvä <etunimi>,"; "Hej!" → "Hej <förnamn>,".
     const first = greeting.word.replace(/\(.*$/, '').replace(/^(hyvä|arvoisa)t$/i, '$1');
     const word = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
