@@ -14,6 +14,8 @@ export interface Speller {
   suggest(word: string, max?: number): string[];
   /** Over several dictionaries: the first one's verdict, loading no other (text/hunspell.ts). */
   spellFirst?(word: string): boolean;
+  /** The known words one edit away, where that is much cheaper than suggest(), else null (Hunspell: text/near-words.ts). */
+  near?(word: string): string[] | null;
 }
 
 /** The speller of a language: Voikko for Finnish, Hunspell (sv_SE, then sv_FI) for Swedish; null when missing. */
@@ -132,10 +134,10 @@ export const typo: Check = (analysis, ctx) => {
       sortedTexts ??= words.map((w) => w.text).sort();
       if (startsTwice(sortedTexts, token)) continue;
     }
-    const suggestions = (verdict.suggestions ??= rank(token, speller.suggest(token, 8).filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS));
+    if (lang === 'sv' && isEnglishCognate(speller, token)) continue;
+    const suggestions = (verdict.suggestions ??= suggestionsFor(speller, token, capitalised));
     // A name written in lower case ("helsinki", "majorna"): the speller only wants the capital.
     if (suggestions.some((s) => s === token[0]!.toUpperCase() + token.slice(1))) continue;
-    if (lang === 'sv' && isEnglishCognate(token, suggestions)) continue;
     if (capitalised && !suggestions.some((s) => editDistance(s.toLowerCase(), token.toLowerCase(), 1) <= 1)) continue;
     findings.push({
       offset: word.start,
@@ -148,16 +150,28 @@ export const typo: Check = (analysis, ctx) => {
 };
 
 /**
- * An English word whose Swedish cognate the speller offers: "Subject" →
+ * An English word whose Swedish cognate the speller knows: "Subject" →
  * "Subjekt", "product" → "produkt", "Contact" → "Kontakt" (a hard c is k in
  * Swedish). It is English left in the text, which format/foreign-block judges,
  * not a slip of the keys; "kontackta" (ck) is still one.
  */
-function isEnglishCognate(token: string, suggestions: string[]): boolean {
-  const lower = token.toLowerCase();
-  if (!lower.includes('c')) return false;
-  const swedish = lower.replace(/c(?![eiyk])/g, 'k');
-  return swedish !== lower && suggestions.some((s) => s.toLowerCase() === swedish);
+function isEnglishCognate(speller: Speller, token: string): boolean {
+  if (!/c/i.test(token)) return false;
+  const swedish = token.replace(/c(?![eiyk])/g, 'k').replace(/^C(?![eiyk])/, 'K');
+  return swedish !== token && speller.spell(swedish);
+}
+
+/**
+ * The suggestions for a word about to be reported, nearest first. Where the
+ * speller finds the words one edit away cheaply, they serve: nearest first
+ * is what ranking would put on top anyway. A capitalised word is reported
+ * only with one of them, so it never needs more; a lower-case word without
+ * any gets the speller's full suggestions.
+ */
+function suggestionsFor(speller: Speller, token: string, capitalised: boolean): string[] {
+  const near = speller.near?.(token) ?? null;
+  const found = near && (near.length > 0 || capitalised) ? near : speller.suggest(token, 8);
+  return rank(token, found.filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS);
 }
 
 /**
