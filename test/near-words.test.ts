@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oneEditAway, tryLetters } from '../src/text/near-words.js';
+import { oneEditAway } from '../src/text/near-words.js';
+import { noSuggestWords, tryLetters } from '../src/text/hunspell-files.js';
 
 const LETTERS = Array.from('aerndtislogmkpbhfjuväcöåyqxzwé');
 const dictionary = (...words: string[]) => {
@@ -47,9 +48,17 @@ describe('oneEditAway', () => {
   });
 });
 
-describe('tryLetters', () => {
+describe("a Hunspell dictionary's suggestion hints", () => {
   it("reads the .aff's TRY line in its order, letters only", () => {
     expect(tryLetters('SET UTF-8\nTRY aerndtäö:-.\nREP 1\n')).toEqual(Array.from('aerndtäö'));
     expect(tryLetters('SET UTF-8\n')).toEqual([]);
+  });
+
+  it('lists the words flagged NOSUGGEST, in single-character, long and numeric flags', () => {
+    const dic = '5\nanalys/ADH\nanalsex/!DH\nAcer/!A\nt.h.\t\nhej\n';
+    expect([...noSuggestWords('SET UTF-8\nNOSUGGEST !\n', dic)]).toEqual(['analsex', 'acer']);
+    expect([...noSuggestWords('FLAG long\nNOSUGGEST !!\n', '2\nfoo/AB!!\nbar/!AB\n')]).toEqual(['foo']);
+    expect([...noSuggestWords('FLAG num\nNOSUGGEST 7\n', '2\nfoo/1,7\nbar/17\n')]).toEqual(['foo']);
+    expect(noSuggestWords('SET UTF-8\n', dic).size).toBe(0);
   });
 });

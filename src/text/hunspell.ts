@@ -2,7 +2,8 @@ import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } fr
 import { Memo } from './memo.js';
 import { acquire, UNSHARED, type Guard } from './shared-native.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { oneEditAway, tryLetters } from './near-words.js';
+import { oneEditAway } from './near-words.js';
+import { noSuggestWords, tryLetters, type SuggestHints } from './hunspell-files.js';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 
@@ -83,6 +84,7 @@ function bind(lib: KoffiLib) {
     encoding: lib.func('const char *Hunspell_get_dic_encoding(void *handle)'),
     spell: lib.func('int Hunspell_spell(void *handle, const char *word)'),
     suggest: lib.func('int Hunspell_suggest(void *handle, _Out_ void **list, const char *word)'),
+    stem: lib.func('int Hunspell_stem(void *handle, _Out_ void **list, const char *word)'),
     freeList: lib.func('void Hunspell_free_list(void *handle, _Inout_ void **list, int n)'),
   };
 }
@@ -201,7 +203,7 @@ function prepare(dictionary: string): Prepared | Loaded {
   return { lib, dictionary, dir, aff: join(dir, `${dictionary}.aff`), dic: join(dir, `${dictionary}.dic`), started };
 }
 
-function finish({ lib, dictionary, dir, aff, started }: Prepared, handle: Ptr | null, guard: Guard): Loaded {
+function finish({ lib, dictionary, dir, aff, dic, started }: Prepared, handle: Ptr | null, guard: Guard): Loaded {
   if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
   try {
     const encoding = String(guard.run(() => lib.f.encoding(handle)) ?? '');
@@ -209,19 +211,35 @@ function finish({ lib, dictionary, dir, aff, started }: Prepared, handle: Ptr | 
       if (guard === UNSHARED) lib.f.destroy(handle);
       return { speller: null, status: { active: false, detail: `${dictionary}: encoding ${encoding} is not supported (UTF-8 only)` } };
     }
-    const speller = makeSpeller(lib, handle, dictionary, aff, performance.now() - started, guard);
+    const speller = makeSpeller(lib, handle, dictionary, { aff, dic }, performance.now() - started, guard);
     return { speller, status: { active: true, detail: `${lib.name}, ${join(dir, dictionary)}.dic` } };
   } catch (err) {
     return { speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } };
   }
 }
 
-function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, aff: string, initMs: number, guard: Guard): Hunspell {
+function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, files: { aff: string; dic: string }, initMs: number, guard: Guard): Hunspell {
   const usable = (word: string) => word.length > 0 && word.length <= MAX_WORD_CHARS && !word.includes('\0');
   const spellMemo = new Memo<boolean>(MEMO_LIMIT);
   const suggestMemo = new Memo<string[]>(SUGGEST_LIMIT);
   const nearMemo = new Memo<string[]>(SUGGEST_LIMIT);
-  let letters: string[] | undefined;
+  /** A native list of strings (suggest, stem), copied out and freed. */
+  const strings = (call: (out: [unknown]) => unknown): string[] => {
+    const found: string[] = [];
+    const out: [unknown] = [null];
+    const n = Number(call(out));
+    const list = toPtr(out[0]);
+    if (list === 0n) return found;
+    try {
+      for (let i = 0; i < n; i++) found.push(koffi.decode.string(toPtr(koffi.decode.uint64(list + BigInt(i * 8)))));
+    } finally {
+      f.freeList(handle, [list], n);
+    }
+    return found;
+  };
+  // A word the dictionary marks NOSUGGEST is offered in none of its forms ("analsex" for "analys").
+  const offered = (word: string, noSuggest: Set<string>) =>
+    word.split(' ').every((part) => !noSuggest.has(part.toLowerCase()) && !strings((out) => f.stem(handle, out, part)).some((s) => noSuggest.has(s.toLowerCase())));
   return {
     dictionary,
     initMs,
@@ -232,33 +250,18 @@ function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, aff
     },
     suggest(word, max = 5) {
       let all = suggestMemo.get(word);
-      if (all === undefined) {
-        const found: string[] = [];
-        if (usable(word)) {
-          guard.run(() => {
-            const out: [unknown] = [null];
-            const n = Number(f.suggest(handle, out, word));
-            const list = toPtr(out[0]);
-            if (list === 0n) return;
-            try {
-              for (let i = 0; i < n; i++) found.push(koffi.decode.string(toPtr(koffi.decode.uint64(list + BigInt(i * 8)))));
-            } finally {
-              f.freeList(handle, [list], n);
-            }
-          });
-        }
-        all = suggestMemo.set(word, found);
-      }
+      if (all === undefined) all = suggestMemo.set(word, usable(word) ? guard.run(() => strings((out) => f.suggest(handle, out, word))) : []);
       return all.slice(0, max);
     },
     near(word) {
       if (word.length > NEAR_MAX_CHARS) return null;
       let all = nearMemo.get(word);
       if (all === undefined) {
-        letters ??= affLetters(aff);
-        const tried = letters;
+        const { letters, noSuggest } = suggestHints(files);
         // The edits' verdicts skip the word memo: hundreds of non-words a word would push the vocabulary out.
-        all = usable(word) ? guard.run(() => oneEditAway(word, tried, (w) => usable(w) && f.spell(handle, w) !== 0)) : [];
+        all = usable(word)
+          ? guard.run(() => oneEditAway(word, letters, (w) => usable(w) && f.spell(handle, w) !== 0).filter((w) => offered(w, noSuggest)))
+          : [];
         nearMemo.set(word, all);
       }
       return all;
@@ -266,15 +269,23 @@ function makeSpeller({ koffi, f }: Library, handle: Ptr, dictionary: string, aff
   };
 }
 
-/** The letters the dictionary's TRY line lists; Swedish's alphabet when the file cannot be read. */
-function affLetters(aff: string): string[] {
-  try {
-    const letters = tryLetters(readFileSync(aff, 'utf8'));
-    if (letters.length > 0) return letters;
-  } catch {
-    // The speller is loaded already: its suggestions go on without this file.
+const hints = new Map<string, SuggestHints>();
+
+/** The dictionary's suggestion hints, read on the first word that needs them (~30 ms for a Swedish .dic). */
+function suggestHints({ aff, dic }: { aff: string; dic: string }): SuggestHints {
+  let known = hints.get(dic);
+  if (!known) {
+    try {
+      const affText = readFileSync(aff, 'utf8');
+      known = { letters: tryLetters(affText), noSuggest: noSuggestWords(affText, readFileSync(dic, 'utf8')) };
+    } catch {
+      // The speller is loaded already: its suggestions go on without these files.
+      known = { letters: [], noSuggest: new Set() };
+    }
+    if (known.letters.length === 0) known.letters = Array.from('aerndtislogmkpbhfjuväcöåyqxzwé');
+    hints.set(dic, known);
   }
-  return Array.from('aerndtislogmkpbhfjuväcöåyqxzwé');
+  return known;
 }
 
 /** A speller over several dictionaries. */

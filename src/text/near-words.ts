@@ -41,14 +41,3 @@ export function oneEditAway(word: string, letters: readonly string[], isKnown: (
   }
   return [...found];
 }
-
-/**
- * The letters of a Hunspell .aff file's TRY line, in its order; empty when
- * there is none. Not its punctuation: the Swedish dictionaries accept a hyphen
- * almost anywhere in a compound ("diskussion-et" for "diskussionet").
- */
-export function tryLetters(aff: string): string[] {
-  const line = /^TRY[ \t]+(\S+)/m.exec(aff);
-  if (!line) return [];
-  return [...new Set(Array.from(line[1]!).filter((c) => /\p{L}/u.test(c)))];
-}
