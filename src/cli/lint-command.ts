@@ -209,12 +209,12 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const ignore = {
     ...(flags.ignore === false ? { noIgnore: true } : {}),
     ...(flags.ignorePath ? { ignorePath: flags.ignorePath } : {}),
-    ...(flags.ignorePattern.length > 0 ? { patterns: flags.ignorePattern } : {}),
+    ...(flags.ignorePattern ? { patterns: flags.ignorePattern } : {}),
   };
   const linterOptions: LinterOptions = {
     configFile,
     // Rule ids of plugins, playbooks and custom rules are in the config: read it only when there are flags to check.
-    ruleFlags: flags.rule.length > 0 ? parseRuleFlags(flags.rule, ruleMetas(configFile ? loadConfig(configFile) : {})) : {},
+    ruleFlags: flags.rule ? parseRuleFlags(flags.rule, ruleMetas(configFile ? loadConfig(configFile) : {})) : {},
     lang: flags.lang,
     ...(flags.channel ? { channel: flags.channel } : {}),
     ...(flags.uiLang ? { uiLang: flags.uiLang } : {}),
@@ -235,7 +235,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: Io, mode: M
   const runUiLang = uiLangFixed ?? defaultUiLang([], io.env);
   const ignored: string[] = [];
   const inferred = flags.fix || flags.fixDryRun ? [] : await companySide(paths, flags, linter, runUiLang, maskPath);
-  const agents = inferred.length > 0 ? [...new Set(inferred.flatMap((i) => i.agents))] : flags.agents;
+  const agents = inferred.length > 0 ? [...new Set(inferred.flatMap((i) => i.agents))] : flags.agents ?? [];
 
   // Files --fix could not write: said at once, and the run exits 2 after its report.
   let fixFailed = false;
@@ -361,7 +361,7 @@ async function openCache(flags: LintFlags, linter: Linter, linterOptions: Linter
  * read twice, so an mbox there needs --agents.
  */
 async function companySide(paths: string[], flags: LintFlags, linter: Linter, lang: UiLang, shown: (path: string) => string): Promise<(AgentInference & { path: string })[]> {
-  if (flags.agents.length > 0 || (linter.config.archive?.agents?.length ?? 0) > 0) return [];
+  if ((flags.agents?.length ?? 0) > 0 || (linter.config.archive?.agents?.length ?? 0) > 0) return [];
   const mboxes = paths.filter((p) => formatOf(p === '-' ? '' : p, flags.inputFormat) === 'mbox');
   if (mboxes.length === 0) return [];
   const { inferAgents } = await import('../input/infer-agents.js');

@@ -16,10 +16,11 @@ export interface LintFlags {
   quiet?: boolean;
   maxWarnings?: number;
   maxScore?: number;
-  rule: string[];
+  rule?: string[];
   output?: string;
   inputFormat: InputFormat;
-  agents: string[];
+  /** Repeatable flags have no default, so --help shows none: absent is none given. */
+  agents?: string[];
   columns?: string;
   jobs?: number;
   template?: boolean;
@@ -30,7 +31,7 @@ export interface LintFlags {
   /** false for --no-ignore. */
   ignore: boolean;
   ignorePath?: string;
-  ignorePattern: string[];
+  ignorePattern?: string[];
   exitZero?: boolean;
   /** --color / --no-color; undefined: FORCE_COLOR, NO_COLOR and the terminal decide. */
   color?: boolean;
@@ -83,7 +84,7 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--no-config', h('noConfig'))
     .option('--print-config <file>', h('printConfig'))
     .option('--ignore-path <file>', h('ignorePath'))
-    .option('--ignore-pattern <pattern>', h('ignorePattern'), (v: string, acc: string[]) => [...acc, v], [])
+    .option('--ignore-pattern <pattern>', h('ignorePattern'), (v: string, acc?: string[]) => [...(acc ?? []), v])
     .option('--no-ignore', h('noIgnore'))
     .option('--no-inline-config', h('noInlineConfig'))
     .option('--report-unused-disable-directives', h('reportUnused'))
@@ -98,10 +99,10 @@ export function addLintOptions(cmd: Command, formats: string[], withFix: boolean
     .option('--no-color', h('noColor'))
     .option('--max-warnings <n>', h('maxWarnings'), intArg)
     .option('--max-score <n>', h('maxScore'), intArg)
-    .option('--rule <id=severity>', h('rule'), (v: string, acc: string[]) => [...acc, v], [])
+    .option('--rule <id=severity>', h('rule'), (v: string, acc?: string[]) => [...(acc ?? []), v])
     .option('-o, --output <file>', h('output'))
     .addOption(new Option('--input-format <format>', h('inputFormat')).choices(['text', 'jsonl', 'eml', 'mbox', 'csv']).default('text'))
-    .option('--agents <patterns>', h('agents'), (v: string, acc: string[]) => [...acc, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
+    .option('--agents <patterns>', h('agents'), (v: string, acc?: string[]) => [...(acc ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)])
     .option('--columns <mapping>', h('columns'))
     .option('-j, --jobs <n>', h('jobs'), positiveInt)
     .option('--template', h('template'))
