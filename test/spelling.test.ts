@@ -47,6 +47,13 @@ function runTypo(text: string, lang: 'fi' | 'sv', options: Record<string, unknow
   return typo(analysis, ctx).map((f) => text.slice(f.offset, f.offset + f.length));
 }
 
+/** The Swedish suggestions of the text's one typo. */
+function runSuggestions(text: string): string[] {
+  const analysis = new Analysis({ path: 'x.txt', text, channel: 'email', lang: 'sv' });
+  const found = typo(analysis, { rule: meta, options: { ...meta.options }, products: [] });
+  expect(found).toHaveLength(1);
+  return found[0]!.suggestions ?? [];
+}
 
 /**
  * A typo in a long lower-case word inside a sentence: its middle letter
@@ -178,7 +185,7 @@ describe.skipIf(!hunspellAvailable)('Swedish spelling (Hunspell)', () => {
     expect(tried).toBeGreaterThanOrEqual(10);
     // Swedish compounds: a dropped letter sometimes leaves two real words ("leveransdatum" → "leveransdaum" does not).
     expect(found / tried, missed.join(', ')).toBeGreaterThanOrEqual(0.8);
-    // Hunspell's Swedish suggestions take 0.2–0.5 s a word: some 16 s alone, more beside the suite's other workers.
+    // Hunspell's own suggestions, asked of words with no known word one edit away, take tens of ms each, more beside the suite's other workers.
   }, 60_000);
 
   it('reports Swedish typos with Hunspell’s suggestions', () => {
@@ -189,6 +196,17 @@ describe.skipIf(!hunspellAvailable)('Swedish spelling (Hunspell)', () => {
     expect(finding.actual).toBe('tyvär');
     expect(finding.suggestions).toContain('tyvärr');
     expect(finding.message).toContain('”tyvär”');
+  });
+
+  it('suggests the known word one edit away, and never a word the dictionary marks NOSUGGEST', () => {
+    const sv = getHunspell('sv_SE')!;
+    // Hunspell's own suggest offers "registrerats" here, three edits away.
+    expect(runSuggestions('Vi behöver ditt registreinsats senast i morgon.')).toEqual(['registerinsats']);
+    expect(runSuggestions('Det nya kortet är på väg, supportärendehär är stängt.')).toContain('supportärende här');
+    // "analsex" is one edit from "analsx" and is in the dictionary, flagged NOSUGGEST.
+    expect(sv.spell('analsex')).toBe(true);
+    expect(sv.near('analsx')).not.toContain('analsex');
+    expect(sv.suggest('analsx', 20)).not.toContain('analsex');
   });
 
   it('accepts compounds Hunspell does not list, and Finland-Swedish words', () => {
