@@ -11,10 +11,11 @@ export const greetingGeneric: Check = (analysis, ctx) => {
   for (const part of framedParts(analysis, ctx)) {
     const { greeting } = part;
     if (!greeting || greeting.name) continue;
+    const written = greeting.word.replace(/\(.*$/, '');
     // A mass SMS may open with a bare "Hei!"; "Hyvä asiakas." / "Kära kund." is a form letter's greeting in any channel.
-    if (analysis.message.channel === 'sms' && !FORMAL_GREETING.test(greeting.word.replace(/\(.*$/, ''))) continue;
+    if (analysis.message.channel === 'sms' && !FORMAL_GREETING.test(written)) continue;
     // "Hyvä(t) huoltaja(t)" → "Hyvä <etunimi>,"; "Hej!" → "Hej <förnamn>,".
-    const first = greeting.word.replace(/\(.*$/, '').replace(/^(hyvä|arvoisa)t$/i, '$1');
+    const first = written.replace(/^(hyvä|arvoisa)t$/i, '$1');
     const word = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
     const suggestion = `${word} <${NAME_SLOT[part.lang] ?? NAME_SLOT[analysis.language] ?? NAME_SLOT.en}>,`;
     findings.push({ offset: greeting.start, length: greeting.end - greeting.start, suggestions: [suggestion], data: { suggestion } });

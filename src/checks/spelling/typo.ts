@@ -169,7 +169,7 @@ function isEnglishCognate(speller: Speller, token: string): boolean {
  * any gets the speller's full suggestions.
  */
 function suggestionsFor(speller: Speller, token: string, capitalised: boolean): string[] {
-  const near = speller.near?.(token) ?? null;
+  const near = speller.near?.(token);
   const found = near && (near.length > 0 || capitalised) ? near : speller.suggest(token, 8);
   return rank(token, found.filter((s) => s !== token && !wrongSplit(token, s))).slice(0, MAX_SUGGESTIONS);
 }
