@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneEditAway } from '../src/text/near-words.js';
-import { noSuggestWords, tryLetters } from '../src/text/hunspell-files.js';
+import { MAX_TRY_LETTERS, noSuggestWords, tryLetters } from '../src/text/hunspell-files.js';
 
 const LETTERS = Array.from('aerndtislogmkpbhfjuväcöåyqxzwé');
 const dictionary = (...words: string[]) => {
@@ -52,6 +52,11 @@ describe("a Hunspell dictionary's suggestion hints", () => {
   it("reads the .aff's TRY line in its order, letters only", () => {
     expect(tryLetters('SET UTF-8\nTRY aerndtäö:-.\nREP 1\n')).toEqual(Array.from('aerndtäö'));
     expect(tryLetters('SET UTF-8\n')).toEqual([]);
+    // sv_SE's own line: the letters of foreign names after the 30th are not tried.
+    const sv = tryLetters('TRY aerndtislogmkpbhfjuväcöåyqxzvwéâàáèóćńłšőř:-.\n');
+    expect(sv).toHaveLength(MAX_TRY_LETTERS);
+    expect(sv.at(-1)).toBe('é');
+    expect(sv).not.toContain('ł');
   });
 
   it('lists the words flagged NOSUGGEST, in single-character, long and numeric flags', () => {

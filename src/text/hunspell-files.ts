@@ -14,14 +14,22 @@ export interface SuggestHints {
 }
 
 /**
- * The letters of an .aff file's TRY line, in its order; empty when there is
- * none. Not its punctuation: the Swedish dictionaries accept a hyphen almost
- * anywhere in a compound ("diskussion-et" for "diskussionet").
+ * Letters tried for each edit of a word, at most: a TRY line lists them most
+ * frequent first, and past the 30th come those of foreign names (sv_SE:
+ * "âàáèóćńłšőř" after "…yqxzwé"). Each letter tried costs every word 2n + 1
+ * more spell calls, for a suggestion almost never right.
+ */
+export const MAX_TRY_LETTERS = 30;
+
+/**
+ * The first MAX_TRY_LETTERS letters of an .aff file's TRY line, in its order;
+ * empty when there is none. Not its punctuation: the Swedish dictionaries
+ * accept a hyphen almost anywhere in a compound ("diskussion-et" for "diskussionet").
  */
 export function tryLetters(aff: string): string[] {
   const line = /^TRY[ \t]+(\S+)/m.exec(aff);
   if (!line) return [];
-  return [...new Set(Array.from(line[1]!).filter((c) => /\p{L}/u.test(c)))];
+  return [...new Set(Array.from(line[1]!).filter((c) => /\p{L}/u.test(c)))].slice(0, MAX_TRY_LETTERS);
 }
 
 /** The words of a .dic file that carry the .aff's NOSUGGEST flag, lower-cased. */
