@@ -315,6 +315,25 @@ describe('an mbox with no --agents', () => {
     expect(r.stderr).toMatch(/--agents @foretag\.se/);
   });
 
+  it('keeps only the header values it reads, not the chunks of the file they came in', () => {
+    // 20,000 messages of ~1.2 KB in a child with --expose-gc: the heads are a few MB; chunks kept alive would be ~24.
+    const script = `
+      const { readHeads } = await import(${JSON.stringify(join(root, 'dist', 'src', 'input', 'infer-agents.js'))});
+      const { Readable } = await import('node:stream');
+      const body = 'Hei, kiitos viestistäsi. Tilauksesi on lähetetty ja se on perillä parin päivän kuluessa.\\n'.repeat(12);
+      const mail = (i) => 'From a@b Mon Nov  2 10:00:00 2026\\nFrom: Asiakas ' + i + ' <asiakas' + i + '@gmail.com>\\nMessage-ID: <viesti-' + i + '-tunniste@posti.example.com>\\n'
+        + 'In-Reply-To: <viesti-' + (i - 1) + '-tunniste@posti.example.com>\\n\\n' + body + '\\n';
+      const used = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+      const before = used();
+      const heads = await readHeads(Readable.from((function* () { for (let i = 0; i < 20000; i += 100) yield Array.from({ length: 100 }, (_, k) => mail(i + k)).join(''); })()), 20000, 64 * 1024 * 1024);
+      console.log(JSON.stringify({ n: heads.length, id: heads[5].id, grew: used() - before }));`;
+    const child = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const { n, id, grew } = JSON.parse(child.stdout) as { n: number; id: string; grew: number };
+    expect([n, id]).toEqual([20000, 'viesti-5-tunniste@posti.example.com']);
+    expect(grew).toBeLessThan(10 * 1024 * 1024);
+  });
+
   it('falls back to one dominant own domain when nothing answers anything', async () => {
     const { inferFromHeads } = await import('../src/input/infer-agents.js');
     const heads = [

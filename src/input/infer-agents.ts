@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { detach } from '../text/detach.js';
 
 /** Mail providers anyone can have an address at: there a sender is an address, not an organisation. */
 const FREE_MAIL = new Set(
@@ -54,8 +55,8 @@ function sideOf(from: string): string {
   return FREE_MAIL.has(domain) ? from : `@${domain}`;
 }
 
-/** The headers of the first messages of an mbox stream. */
-async function readHeads(stream: Readable, maxMessages: number, maxBytes: number): Promise<Head[]> {
+/** The headers of the first messages of an mbox stream. Exported for its test. */
+export async function readHeads(stream: Readable, maxMessages: number, maxBytes: number): Promise<Head[]> {
   const heads: Head[] = [];
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   // A read error ends the scan (readline's iterator would not always see it); the reader reports the file.
@@ -68,9 +69,11 @@ async function readHeads(stream: Readable, maxMessages: number, maxBytes: number
     const m = /^([A-Za-z-]+):\s*(.*)$/s.exec(line);
     if (!m || !head) return;
     const name = m[1]!.toLowerCase();
-    if (name === 'from') head.from = address(m[2]!);
-    else if (name === 'message-id') head.id = messageId(m[2]!);
-    else if (name === 'in-reply-to') head.inReplyTo = messageId(m[2]!);
+    // Copied: a slice of a line is a view into the 256 KB chunk it came in, and 20,000 heads would keep every chunk they were read from.
+    const value = (v: string | undefined) => (v === undefined ? v : detach(v));
+    if (name === 'from') head.from = value(address(m[2]!));
+    else if (name === 'message-id') head.id = value(messageId(m[2]!));
+    else if (name === 'in-reply-to') head.inReplyTo = value(messageId(m[2]!));
   };
   try {
     for await (const line of lines) {
