@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Memo } from '../src/text/memo.js';
@@ -30,6 +31,24 @@ describe('Memo', () => {
     memo.set('ei ehdotuksia', []);
     expect(memo.get('väärin')).toBe(false);
     expect(memo.get('ei ehdotuksia')).toEqual([]);
+  });
+
+  it('does not keep alive the reply a key was sliced from', () => {
+    // In a child with --expose-gc: a 32 MB "reply" whose one word is a key, then dropped and collected.
+    const script = `
+      const { Memo } = await import(${JSON.stringify(join(root, 'dist', 'src', 'text', 'memo.js'))});
+      const memo = new Memo(10);
+      const used = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+      const before = used();
+      let reply = 'Hei, ' + 'asiakaspalvelumme vastaa pian. '.repeat(1 << 20);
+      memo.set(reply.slice(5, 23), true);
+      reply = undefined;
+      console.log(JSON.stringify({ grew: used() - before, hit: memo.get('asiakaspalvelumme ') }));`;
+    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { grew, hit } = JSON.parse(run.stdout) as { grew: number; hit: boolean };
+    expect(hit).toBe(true);
+    expect(grew).toBeLessThan(4 * 1024 * 1024);
   });
 });
 

@@ -1,3 +1,5 @@
+import { detach } from './detach.js';
+
 /**
  * A bounded memo for the spellers' answers (a word's verdict, readings or
  * suggestions; a paragraph's grammar errors), shared by every reply a thread
@@ -33,7 +35,8 @@ export class Memo<V> {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, value);
+    // A key is often a word sliced from a reply: kept as it is, it would keep the whole reply alive as long as the entry.
+    this.young.set(detach(key), value);
     return value;
   }
 
