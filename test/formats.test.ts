@@ -5,12 +5,12 @@ import Ajv from 'ajv';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../src/report/github.js';
-import { escapeXml, formatJunit } from '../src/report/junit.js';
+import { escapeXml, formatJunit, junitChunks } from '../src/report/junit.js';
 import { lintFiles, summarize } from '../src/engine/linter.js';
 import type { FileResult, LintReport } from '../src/types.js';
 import { finding } from './helpers.js';
 import { formatStylish } from '../src/report/stylish.js';
-import { piecesSink, stylishSink } from '../src/report/sinks.js';
+import { piecesSink, spoolingSink, stylishSink } from '../src/report/sinks.js';
 import { checkstylePieces, compactPieces, formatCheckstyle, formatCompact } from '../src/report/compact.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 
@@ -141,6 +141,21 @@ describe('compact and Checkstyle, streamed', () => {
       sink.end(r.summary, 'fi');
       expect(written.join('')).toBe(whole(r, { cwd: '/repo', uiLang: 'fi' }));
     }
+  });
+});
+
+describe('JUnit through the spooling sink', () => {
+  it('holds nothing until the end, then writes the whole report byte for byte, errors included', () => {
+    const r = report();
+    const written: string[] = [];
+    const sink = spoolingSink((t) => void written.push(t), (results, _summary, errors, lang) => junitChunks({ results, errors }, { cwd: '/repo', uiLang: lang }));
+    for (const x of r.results) sink.add(x);
+    // The counts open the document, so nothing can be written before the run ends.
+    expect(written).toEqual([]);
+    sink.errors.push(...r.errors);
+    sink.end(r.summary, 'sv');
+    expect(written.length).toBe(r.results.length + r.errors.length + 2);
+    expect(written.join('')).toBe(formatJunit(r, { cwd: '/repo', uiLang: 'sv' }));
   });
 });
 

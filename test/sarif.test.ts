@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { formatSarif, artifactUri, displayPath, type SuppressedFinding } from '../src/report/sarif.js';
+import { formatSarif, sarifChunks, artifactUri, displayPath, type SuppressedFinding } from '../src/report/sarif.js';
+import { Spool } from '../src/report/spool.js';
 import { lintFiles, summarize } from '../src/engine/linter.js';
 import { loadCatalogue } from '../src/engine/catalogue.js';
 import { ruleMetas } from '../src/engine/rules.js';
@@ -405,6 +406,37 @@ describe('formatSarif', () => {
     expectValid(validateOfficial, JSON.parse(formatSarif(syntheticReport(), options)));
     const report = await lintFiles([join(root, 'fixtures/replies')], { configFile: join(root, '.aspalintrc.yaml') });
     expectValid(validateOfficial, JSON.parse(formatSarif(report, { ...options, cwd: root })));
+  });
+});
+
+describe('the SARIF log in pieces', () => {
+  // The log is written a result at a time; it must be the very document
+  // JSON.stringify(log, null, 2) would make, so viewers and diffs see no change.
+  const same = (text: string) => expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+
+  it('is the document JSON.stringify makes, with results, without, and with a rule nobody listed', () => {
+    const report = syntheticReport();
+    same(formatSarif(report, options));
+    same(formatSarif({ results: [], errors: [] }, options));
+    same(formatSarif({ results: [], errors: report.errors }, options));
+    const custom: FileResult = { ...report.results[0]!, findings: [finding({ ruleId: 'house/signature', actual: 'Terveisin' })] };
+    const text = formatSarif({ results: [custom], errors: [] }, options);
+    same(text);
+    const driver = JSON.parse(text).runs[0].tool.driver;
+    expect(driver.rules.at(-1)).toEqual({ id: 'house/signature', name: 'houseSignature' });
+    expect(JSON.parse(text).runs[0].results[0].ruleIndex).toBe(driver.rules.length - 1);
+  });
+
+  it('reads its results from a spool on disk as from an array, for the bundled replies linted for real', async () => {
+    const report = await lintFiles([join(root, 'fixtures/replies')], { configFile: join(root, '.aspalintrc.yaml') });
+    const spool = new Spool<FileResult>();
+    for (const r of report.results) spool.add(r);
+    const streamed = [...sarifChunks({ results: spool, errors: report.errors }, { ...options, cwd: root })];
+    spool.close();
+    expect(streamed.length).toBeGreaterThan(report.summary.findings);
+    const whole = formatSarif(report, { ...options, cwd: root });
+    expect(streamed.join('')).toBe(whole);
+    same(whole);
   });
 });
 

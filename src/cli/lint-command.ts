@@ -17,7 +17,7 @@ import type { AgentInference } from '../input/infer-agents.js';
 import { decodeText } from '../input/decode.js';
 import { DEFAULT_MAX_BYTES, formatOf, readRegularFile } from '../input/read-inputs.js';
 import { isMemberPath } from '../input/member-path.js';
-import { bingoSink, collectingSink, jsonSink, piecesSink, slimResult, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
+import { bingoSink, collectingSink, jsonSink, piecesSink, slimResult, spoolingSink, stylishSink, worstKeeper, type Sink, type Write } from '../report/sinks.js';
 import { defaultUiLang, inputErrorMessage, t, UI } from '../report/i18n.js';
 import type { Redactor } from '../engine/redact.js';
 import { checkOutputNotInput, openOutput, said, UsageError, type Io } from './io.js';
@@ -104,9 +104,9 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
   if (mode === 'bingo') return bingoSink(write, { ...options, json: flags.format === 'json' });
   if (flags.format === 'json') return jsonSink(write);
   if (flags.format === 'sarif') {
-    const { formatSarif } = await import('../report/sarif.js');
-    return collectingSink(write, (results, summary, errors, lang) =>
-      formatSarif({ results, errors, summary }, { version: readVersion(), rules: ruleMetas(linter.config), builtinRuleIds: loadCatalogue().rules.map((r) => r.id), cwd: io.cwd, uiLang: lang }),
+    const { sarifChunks } = await import('../report/sarif.js');
+    return spoolingSink(write, (results, _summary, errors, lang) =>
+      sarifChunks({ results, errors }, { version: readVersion(), rules: ruleMetas(linter.config), builtinRuleIds: loadCatalogue().rules.map((r) => r.id), cwd: io.cwd, uiLang: lang }),
     );
   }
   if (flags.format === 'github') {
@@ -122,8 +122,8 @@ async function chooseSink(mode: Mode, flags: LintFlags, write: Write, io: Io, li
     });
   }
   if (flags.format === 'junit') {
-    const { formatJunit } = await import('../report/junit.js');
-    return collectingSink(write, (results, summary, errors, lang) => formatJunit({ results, errors, summary }, { cwd: io.cwd, uiLang: lang }));
+    const { junitChunks } = await import('../report/junit.js');
+    return spoolingSink(write, (results, _summary, errors, lang) => junitChunks({ results, errors }, { cwd: io.cwd, uiLang: lang }));
   }
   if (flags.format === 'compact' || flags.format === 'checkstyle') {
     const { compactPieces, checkstylePieces } = await import('../report/compact.js');

@@ -6,7 +6,7 @@
  * not be linted is a <testcase> with an <error>. Times are 0 so the output is
  * deterministic.
  */
-import type { Finding, LintReport, UiLang } from '../types.js';
+import type { FileResult, Finding, LintReport, UiLang } from '../types.js';
 import { inputErrorMessage, summaryCounts, t, UI } from './i18n.js';
 import { sourceFields } from './json.js';
 import { displayPath, splitMemberPath } from './sarif.js';
@@ -40,54 +40,63 @@ function line(f: Finding, lang: UiLang): string {
   return `${f.line}:${f.column} ${t(UI[f.severity], lang)} ${f.ruleId}: ${f.message}${suggestion}`;
 }
 
-export function formatJunit(report: LintReport, options: JunitOptions = {}): string {
+/** What a JUnit report is made of: the results can be any iterable that can be read twice (an array, a Spool). */
+export interface JunitReport {
+  results: Iterable<FileResult>;
+  errors: LintReport['errors'];
+}
+
+/** The <testcase> of a linted file. */
+function testCase(r: FileResult, lang: UiLang, cwd: string | undefined): string {
+  const { file, member } = splitMemberPath(r.path);
+  const path = displayPath(file, cwd);
+  const name = member ? `${path}#${member}` : path;
+  const failing = r.findings.filter((f) => f.severity !== 'info');
+  const hints = r.findings.filter((f) => f.severity === 'info');
+  const open = `    <testcase classname="aspalint" name="${attr(name)}" file="${attr(path)}" time="0"`;
+  // Who answered and when (archive members), as JUnit's per-case <properties>.
+  const source = Object.entries(sourceFields(r));
+  const properties = source.length > 0 ? `      <properties>\n${source.map(([k, v]) => `        <property name="${k}" value="${attr(v)}"/>`).join('\n')}\n      </properties>` : '';
+  if (failing.length === 0 && hints.length === 0 && !properties) return `${open}/>`;
+  const body: string[] = properties ? [properties] : [];
+  if (failing.length > 0) {
+    const errors = failing.filter((f) => f.severity === 'error').length;
+    const warnings = failing.length - errors;
+    const counts = summaryCounts({ findings: failing.length, errors, warnings, infos: 0, files: 1 }, lang);
+    const message = `${counts.findings} · ${t(UI.score, lang)} ${r.score}`;
+    const type = errors > 0 ? 'error' : 'warning';
+    body.push(`      <failure message="${attr(message)}" type="${type}">${escapeXml(failing.map((f) => line(f, lang)).join('\n'))}</failure>`);
+  }
+  if (hints.length > 0) body.push(`      <system-out>${escapeXml(hints.map((f) => line(f, lang)).join('\n'))}</system-out>`);
+  return `${open}>\n${body.join('\n')}\n    </testcase>`;
+}
+
+/**
+ * The JUnit report in pieces, as formatJunit writes it byte for byte: the
+ * counts open the document, so the results are read twice, once to count
+ * and once to write each case as it is made.
+ */
+export function* junitChunks(report: JunitReport, options: JunitOptions = {}): Generator<string> {
   const lang = options.uiLang ?? 'en';
-  const cases: string[] = [];
+  let linted = 0;
   let failures = 0;
   for (const r of report.results) {
-    const { file, member } = splitMemberPath(r.path);
-    const path = displayPath(file, options.cwd);
-    const name = member ? `${path}#${member}` : path;
-    const failing = r.findings.filter((f) => f.severity !== 'info');
-    const hints = r.findings.filter((f) => f.severity === 'info');
-    const open = `    <testcase classname="aspalint" name="${attr(name)}" file="${attr(path)}" time="0"`;
-    // Who answered and when (archive members), as JUnit's per-case <properties>.
-    const source = Object.entries(sourceFields(r));
-    const properties = source.length > 0 ? `      <properties>\n${source.map(([k, v]) => `        <property name="${k}" value="${attr(v)}"/>`).join('\n')}\n      </properties>` : '';
-    if (failing.length === 0 && hints.length === 0 && !properties) {
-      cases.push(`${open}/>`);
-      continue;
-    }
-    const body: string[] = properties ? [properties] : [];
-    if (failing.length > 0) {
-      failures++;
-      const errors = failing.filter((f) => f.severity === 'error').length;
-      const warnings = failing.length - errors;
-      const counts = summaryCounts({ findings: failing.length, errors, warnings, infos: 0, files: 1 }, lang);
-      const message = `${counts.findings} · ${t(UI.score, lang)} ${r.score}`;
-      const type = errors > 0 ? 'error' : 'warning';
-      body.push(`      <failure message="${attr(message)}" type="${type}">${escapeXml(failing.map((f) => line(f, lang)).join('\n'))}</failure>`);
-    }
-    if (hints.length > 0) body.push(`      <system-out>${escapeXml(hints.map((f) => line(f, lang)).join('\n'))}</system-out>`);
-    cases.push(`${open}>\n${body.join('\n')}\n    </testcase>`);
+    linted++;
+    if (r.findings.some((f) => f.severity !== 'info')) failures++;
   }
+  const tests = linted + report.errors.length;
+  const counts = `tests="${tests}" failures="${failures}" errors="${report.errors.length}" skipped="0" time="0"`;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="aspalint" ${counts}>\n  <testsuite name="aspalint" ${counts}>\n`;
+  for (const r of report.results) yield `${testCase(r, lang, options.cwd)}\n`;
   for (const e of report.errors) {
     const { file } = splitMemberPath(e.path);
     const path = displayPath(file, options.cwd);
-    cases.push(
-      `    <testcase classname="aspalint" name="${attr(path)}" file="${attr(path.replace(/:\d+$/, ''))}" time="0">\n` +
-        `      <error message="${attr(inputErrorMessage(e, lang))}" type="${attr(e.code)}"/>\n    </testcase>`,
-    );
+    yield `    <testcase classname="aspalint" name="${attr(path)}" file="${attr(path.replace(/:\d+$/, ''))}" time="0">\n` +
+      `      <error message="${attr(inputErrorMessage(e, lang))}" type="${attr(e.code)}"/>\n    </testcase>\n`;
   }
-  const tests = report.results.length + report.errors.length;
-  const counts = `tests="${tests}" failures="${failures}" errors="${report.errors.length}" skipped="0" time="0"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="aspalint" ${counts}>`,
-    `  <testsuite name="aspalint" ${counts}>`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '  </testsuite>\n</testsuites>\n';
+}
+
+export function formatJunit(report: JunitReport, options: JunitOptions = {}): string {
+  return [...junitChunks(report, options)].join('');
 }

@@ -140,8 +140,37 @@ function fixDescription(f: Finding, uiLang: UiLang): string {
   return template.replace('{text}', fix.text).replace('{actual}', f.actual);
 }
 
-/** The SARIF log of a report, as JSON text with a final newline. */
-export function formatSarif(report: LintReport, options: SarifOptions): string {
+/** What a SARIF log is made of: the results can be any iterable that can be read twice (an array, a Spool). */
+export interface SarifReport {
+  results: Iterable<FileResult>;
+  errors: LintReport['errors'];
+}
+
+/** A file's findings and silenced findings, in the order its results are written. */
+function entriesOf(r: ResultWithSuppressed): { f: Finding; suppressed?: SuppressedFinding }[] {
+  return [...r.findings.map((f) => ({ f })), ...(r.suppressedFindings ?? []).map((f) => ({ f, suppressed: f }))].sort(
+    (a, b) => a.f.offset - b.f.offset || a.f.ruleId.localeCompare(b.f.ruleId) || a.f.length - b.f.length,
+  );
+}
+
+/** Lines of JSON.stringify(…, null, 2) output moved right by `depth` spaces, the first line included. */
+function indented(json: string, depth: number): string {
+  const pad = ' '.repeat(depth);
+  return pad + json.replace(/\n/g, `\n${pad}`);
+}
+
+/** Where JSON.stringify(log, null, 2) puts the results: the run's last member, at this depth. */
+const RESULTS_MARKER = '"results": []';
+const RESULT_DEPTH = 8;
+
+/**
+ * The SARIF log of a report in pieces, as formatSarif writes it byte for
+ * byte: the head (the tool with its rules, the invocation), then each
+ * result as it is made, then the tail. So a run of any size is written
+ * without holding its results twice. The results are read twice: once for
+ * the rules that only findings name, once to write them.
+ */
+export function* sarifChunks(report: SarifReport, options: SarifOptions): Generator<string> {
   const uiLang = options.uiLang ?? 'en';
   const metas = [...options.rules].sort((a, b) => a.id.localeCompare(b.id));
   const builtin = options.builtinRuleIds ? new Set(options.builtinRuleIds) : null;
@@ -157,62 +186,7 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
     }
     return i;
   };
-
-  const results: Record<string, unknown>[] = [];
-  for (const r of report.results as ResultWithSuppressed[]) {
-    const { file, member } = splitMemberPath(r.path);
-    const stdin = file === '-';
-    const uri = stdin ? undefined : artifactUri(file, options.cwd);
-    const artifactLocation = uri !== undefined ? { uri } : { description: { text: 'standard input' } };
-    const occurrences = new Map<string, number>();
-    const entries: { f: Finding; suppressed?: SuppressedFinding }[] = [
-      ...r.findings.map((f) => ({ f })),
-      ...(r.suppressedFindings ?? []).map((f) => ({ f, suppressed: f })),
-    ].sort((a, b) => a.f.offset - b.f.offset || a.f.ruleId.localeCompare(b.f.ruleId) || a.f.length - b.f.length);
-    for (const { f, suppressed } of entries) {
-      const key = `${f.ruleId}\0${f.actual.toLowerCase()}`;
-      const nth = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, nth);
-      // Offsets of an archive or collection member are in the member's text, not the file's: lines and columns only.
-      const region: Record<string, number> = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
-      if (!member) {
-        region.charOffset = f.offset;
-        region.charLength = f.length;
-      }
-      const location: Record<string, unknown> = { physicalLocation: { artifactLocation, region } };
-      if (member) location.logicalLocations = [{ name: member, fullyQualifiedName: r.path, kind: 'member' }];
-      const result: Record<string, unknown> = {
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex(f.ruleId),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [location],
-        partialFingerprints: { 'aspalint/v1': fingerprint(uri ?? '-', member, f, nth) },
-      };
-      if (f.fix && !member && uri !== undefined) {
-        result.fixes = [
-          {
-            description: { text: fixDescription(f, uiLang) },
-            artifactChanges: [
-              {
-                artifactLocation: { uri },
-                replacements: [{ deletedRegion: { charOffset: f.fix.offset, charLength: f.fix.length }, insertedContent: { text: f.fix.text } }],
-              },
-            ],
-          },
-        ];
-      }
-      if (suppressed) {
-        result.suppressions = [{ kind: 'inSource', ...(suppressed.justification ? { justification: suppressed.justification } : {}) }];
-      }
-      const properties: Record<string, unknown> = { weight: f.weight };
-      if (f.suggestions.length > 0) properties.suggestions = f.suggestions;
-      if (r.language !== 'unknown') properties.language = r.language;
-      Object.assign(properties, sourceFields(r));
-      result.properties = properties;
-      results.push(result);
-    }
-  }
+  for (const r of report.results) for (const { f } of entriesOf(r as ResultWithSuppressed)) ruleIndex(f.ruleId);
 
   const notifications = report.errors.map((e) => {
     const { file } = splitMemberPath(e.path.replace(/:\d+$/, ''));
@@ -220,7 +194,6 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
     if (file !== '-' && file !== '') n.locations = [{ physicalLocation: { artifactLocation: { uri: artifactUri(file, options.cwd) } } }];
     return n;
   });
-
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -237,9 +210,79 @@ export function formatSarif(report: LintReport, options: SarifOptions): string {
         },
         invocations: [{ executionSuccessful: report.errors.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const frame = JSON.stringify(log, null, 2);
+  const at = frame.lastIndexOf(RESULTS_MARKER);
+  yield `${frame.slice(0, at)}"results": [`;
+  let first = true;
+  for (const r of report.results) {
+    for (const result of fileResults(r as ResultWithSuppressed, ruleIndex, options)) {
+      yield `${first ? '\n' : ',\n'}${indented(JSON.stringify(result, null, 2), RESULT_DEPTH)}`;
+      first = false;
+    }
+  }
+  yield `${first ? ']' : `\n${' '.repeat(RESULT_DEPTH - 2)}]`}${frame.slice(at + RESULTS_MARKER.length)}\n`;
+}
+
+/** The SARIF results of one file. */
+function fileResults(r: ResultWithSuppressed, ruleIndex: (id: string) => number, options: SarifOptions): Record<string, unknown>[] {
+  const uiLang = options.uiLang ?? 'en';
+  const results: Record<string, unknown>[] = [];
+  const { file, member } = splitMemberPath(r.path);
+  const stdin = file === '-';
+  const uri = stdin ? undefined : artifactUri(file, options.cwd);
+  const artifactLocation = uri !== undefined ? { uri } : { description: { text: 'standard input' } };
+  const occurrences = new Map<string, number>();
+  for (const { f, suppressed } of entriesOf(r)) {
+    const key = `${f.ruleId}\0${f.actual.toLowerCase()}`;
+    const nth = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, nth);
+    // Offsets of an archive or collection member are in the member's text, not the file's: lines and columns only.
+    const region: Record<string, number> = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
+    if (!member) {
+      region.charOffset = f.offset;
+      region.charLength = f.length;
+    }
+    const location: Record<string, unknown> = { physicalLocation: { artifactLocation, region } };
+    if (member) location.logicalLocations = [{ name: member, fullyQualifiedName: r.path, kind: 'member' }];
+    const result: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [location],
+      partialFingerprints: { 'aspalint/v1': fingerprint(uri ?? '-', member, f, nth) },
+    };
+    if (f.fix && !member && uri !== undefined) {
+      result.fixes = [
+        {
+          description: { text: fixDescription(f, uiLang) },
+          artifactChanges: [
+            {
+              artifactLocation: { uri },
+              replacements: [{ deletedRegion: { charOffset: f.fix.offset, charLength: f.fix.length }, insertedContent: { text: f.fix.text } }],
+            },
+          ],
+        },
+      ];
+    }
+    if (suppressed) {
+      result.suppressions = [{ kind: 'inSource', ...(suppressed.justification ? { justification: suppressed.justification } : {}) }];
+    }
+    const properties: Record<string, unknown> = { weight: f.weight };
+    if (f.suggestions.length > 0) properties.suggestions = f.suggestions;
+    if (r.language !== 'unknown') properties.language = r.language;
+    Object.assign(properties, sourceFields(r));
+    result.properties = properties;
+    results.push(result);
+  }
+  return results;
+}
+
+/** The SARIF log of a report, as JSON text with a final newline. */
+export function formatSarif(report: SarifReport, options: SarifOptions): string {
+  return [...sarifChunks(report, options)].join('');
 }

@@ -4,6 +4,7 @@ import { isMemberPath } from '../input/member-path.js';
 import type { FileResult, InputError, Summary, UiLang } from '../types.js';
 import { bingoJson, bingoText } from './bingo.js';
 import { jsonPieces } from './json.js';
+import { Spool } from './spool.js';
 import { stylishFile, stylishSummary } from './stylish.js';
 
 /**
@@ -102,6 +103,30 @@ export function collectingSink(
     errors: [] as InputError[],
     add: (r: FileResult) => void results.push(options.slim ? options.slim(r) : r),
     end: (summary: Summary, uiLang: UiLang) => write(render(results, summary, sink.errors, uiLang)),
+  };
+  return sink;
+}
+
+/**
+ * Formats that put what the whole run tells before the results (SARIF its
+ * rules, JUnit its counts) and write them in pieces: the results wait in a
+ * Spool on disk, not in memory, and are read back at the end.
+ */
+export function spoolingSink(
+  write: Write,
+  render: (results: Iterable<FileResult>, summary: Summary, errors: InputError[], uiLang: UiLang) => Iterable<string>,
+): Sink & { errors: InputError[] } {
+  const spool = new Spool<FileResult>();
+  const sink = {
+    errors: [] as InputError[],
+    add: (r: FileResult) => spool.add(r),
+    end: (summary: Summary, uiLang: UiLang) => {
+      try {
+        for (const piece of render(spool, summary, sink.errors, uiLang)) write(piece);
+      } finally {
+        spool.close();
+      }
+    },
   };
   return sink;
 }
