@@ -68,8 +68,7 @@ export function compilePattern(pattern: string, lang: Lang): Token[] {
       ? { gap: 3 }
       : {
           alts: slot.alts.map((written): Alt => {
-            const lower = written.length > 1 && written.startsWith('!');
-            const alt = lower ? written.slice(1) : written;
+            const { alt, lower } = unmarked(written);
             const flag = lower ? { lower: true } : {};
             if (alt.startsWith('=')) return { kind: 'exact', word: alt.slice(1).replace(/\.$/, ''), ...flag };
             if (alt.length > 1 && alt.endsWith('*')) return { kind: 'prefix', value: alt.slice(0, -1), ...flag };
@@ -89,9 +88,15 @@ export function patternKeyWords(pattern: string): string[] {
     slot === 'gap'
       ? []
       : slot.alts
-          .map((a) => (a.length > 1 && a.startsWith('!') ? a.slice(1) : a))
+          .map((a) => unmarked(a).alt)
           .filter((a) => !a.startsWith('=') && !(a.length > 1 && (a.endsWith('*') || a.startsWith('*')))),
   );
+}
+
+/** An alternative without its "!" mark, and whether it had one (the word must then be written in lower case). */
+function unmarked(written: string): { alt: string; lower: boolean } {
+  const lower = written.length > 1 && written.startsWith('!');
+  return { alt: lower ? written.slice(1) : written, lower };
 }
 
 type RawSlot = 'gap' | { alts: string[]; optional: boolean; dot: boolean };

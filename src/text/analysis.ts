@@ -4,6 +4,7 @@ import { blankOut, findDirectives, type Directive } from './directives.js';
 import { detectLanguage } from './language.js';
 import { resolveLanguages, type Segment } from './segments.js';
 import { LineIndex } from './lines.js';
+import { lowerSameLength } from './lower.js';
 import { parse, type Parsed, type Word, type Sentence } from './parse.js';
 import { stemKey } from './stem.js';
 import { addressMarkers, greetsSeveral, type AddressMarker } from './address.js';
@@ -57,18 +58,9 @@ export class Analysis implements RuleContext {
     return this.source.slice(0, this.anatomy.replyEnd);
   }
 
-  /**
-   * The reply in lower case, offsets unchanged: checks match lower-case
-   * patterns against it, since a case-insensitive Unicode regex costs several
-   * times more to compile. Characters whose lower case is longer (rare in
-   * Finnish and Swedish) are kept as they are.
-   */
+  /** The reply in lower case, offsets unchanged (text/lower.ts). */
   get lower(): string {
-    if (this._lower === undefined) {
-      const text = this.text;
-      const lower = text.toLowerCase();
-      this._lower = lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
-    }
+    this._lower ??= lowerSameLength(this.text);
     return this._lower;
   }
 

@@ -127,7 +127,7 @@ function isRoleWord(token: string): boolean {
 /** Markup a greeting line may start with: a Markdown heading or emphasis, an opening HTML tag. */
 const LEAD_MARKUP = /^(?:#{1,6}[ \t]+|(?:<[a-z][a-z0-9]*(?:\s[^<>]*)?>\s*)+|(?:\*\*|__|\*|_)(?=\p{L}))/iu;
 
-/** The greeting words of a form letter ("Hyvä asiakas", "Bästa kund", "Dear customer"): they need a name or a role after them. */
+/** The greeting words of a form letter ("Hyvä asiakas", "Bästa kund", "Dear customer"), a subset of GREETING_WORD: they need a name or a role after them. */
 export const FORMAL_GREETING = /^(hyvä|hyvät|bästa|kära|arvoisa|arvoisat|dear)$/i;
 
 function parseGreeting(line: Line): Greeting | null {

@@ -145,10 +145,11 @@ function load(dictionary: string): Loaded {
   if (!('lib' in p)) return p;
   // Another worker of the batch may have loaded it already (text/shared-native.ts).
   const got = acquire(`hunspell:${dictionary}`);
-  if (got.kind === 'shared') return finish(p, got.handle, got.guard);
+  if (got.kind === 'shared') return finish(p, got.handle, got.guard, false);
   try {
     const handle = toPtr(p.lib.f.create(p.aff, p.dic));
-    const entry = finish(p, handle === 0n ? null : handle, got.guard);
+    // Ours until published: a handle finish() turns down is freed, and null published.
+    const entry = finish(p, handle === 0n ? null : handle, got.guard, true);
     got.publish?.(entry.speller ? handle : null);
     return entry;
   } catch (err) {
@@ -180,7 +181,7 @@ export function preloadHunspell(dictionary: SwedishDictionary | string = 'sv_SE'
     if (!('lib' in p)) return settle(p);
     p.lib.f.create.async(p.aff, p.dic, (err: unknown, handle: unknown) => {
       if (err) return settle({ speller: null, status: { active: false, detail: `${dictionary}: ${firstLine(err)}` } });
-      settle(finish(p, handle as Ptr | null, UNSHARED), handle);
+      settle(finish(p, handle as Ptr | null, UNSHARED, true), handle);
     });
   });
   pending.set(dictionary, promise);
@@ -203,12 +204,13 @@ function prepare(dictionary: string): Prepared | Loaded {
   return { lib, dictionary, dir, aff: join(dir, `${dictionary}.aff`), dic: join(dir, `${dictionary}.dic`), started };
 }
 
-function finish({ lib, dictionary, dir, aff, dic, started }: Prepared, handle: Ptr | null, guard: Guard): Loaded {
+/** The speller of a created handle; one it turns down is freed if `owned` (not another worker's). */
+function finish({ lib, dictionary, dir, aff, dic, started }: Prepared, handle: Ptr | null, guard: Guard, owned: boolean): Loaded {
   if (!handle) return { speller: null, status: { active: false, detail: `${dictionary}: Hunspell_create failed` } };
   try {
     const encoding = String(guard.run(() => lib.f.encoding(handle)) ?? '');
     if (!/^utf-?8$/i.test(encoding)) {
-      if (guard === UNSHARED) lib.f.destroy(handle);
+      if (owned) lib.f.destroy(handle);
       return { speller: null, status: { active: false, detail: `${dictionary}: encoding ${encoding} is not supported (UTF-8 only)` } };
     }
     const speller = makeSpeller(lib, handle, dictionary, { aff, dic }, performance.now() - started, guard);

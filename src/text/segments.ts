@@ -39,6 +39,9 @@ type Known = 'fi' | 'sv' | 'en';
  * Placeholders of the common template syntaxes (%{ticket.number},
  * {{user.firstName}}, {shop_name}, $documentsUrl, [NIMI]): a value to be
  * filled in, so their words ("ticket", "number") tell no language.
+ * Narrower than template.ts's PLACEHOLDER_SPANS on purpose: a bracketed or
+ * angled word in lower case ("<linkki>", "[bifoga kvittot]") is written in
+ * the reply's language and helps tell it.
  */
 export const PLACEHOLDER = /%%\w+%%|%\{[^}\n]*\}|\{\{[^}\n]*\}\}|\{\$?[\w.]+\}|\$\{?[\w.]+\}?|\[[A-ZÅÄÖ_ ]+\]/g;
 

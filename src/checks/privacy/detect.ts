@@ -13,6 +13,7 @@
  * Pure functions over the text; offsets are UTF-16 offsets into it.
  */
 import { luhnValid } from './luhn.js';
+import { lowerSameLength } from '../../text/lower.js';
 import { findTemplateSyntax, type Span as TemplateSpan } from '../../text/template.js';
 
 export type PersonalDataKind = 'email' | 'phone' | 'national-id' | 'card' | 'iban' | 'password';
@@ -167,12 +168,6 @@ function looksLikeSecret(value: string): boolean {
   const hasSymbol = /[^\p{L}\p{N}]/u.test(value);
   const innerCapital = /^.+\p{Lu}/u.test(value);
   return hasDigit || hasSymbol || innerCapital;
-}
-
-/** The text in lower case with its offsets unchanged (a character whose lower case is longer is kept). */
-export function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
 }
 
 /** Passwords and PINs after their label ("Salasanasi on Kesä2024", "Lösenord: Hk7Lp2x9"). `lower` saves lower-casing again. */
