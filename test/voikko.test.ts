@@ -81,6 +81,9 @@ describe.skipIf(!voikkoAvailable)('Voikko binding', () => {
     expect(voikko.analyze('xqzzkv')).toEqual([]);
     // Memoized: the same array comes back.
     expect(voikko.analyze('epäröikää')).toBe(voikko.analyze('epäröikää'));
+    // Words without a reading share one empty array: the memo holds up to 100,000 words, most of them unknown.
+    expect(voikko.analyze('qxzzvk')).toBe(voikko.analyze('xqzzkv'));
+    expect(voikko.analyze('kissa')).toEqual([expect.objectContaining({ baseform: 'kissa', class: 'nimisana' })]);
   });
 
   it('reports grammar errors with UTF-16 offsets after emoji, paragraph by paragraph', () => {

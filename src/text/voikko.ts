@@ -288,6 +288,24 @@ const OTHER_KEYS = [
 ] as const;
 type ReadingKey = 'baseform' | 'class' | (typeof VERB_KEYS)[number][0] | (typeof OTHER_KEYS)[number][0] | 'wordbases';
 
+/**
+ * The readings of a word Voikko does not know: one array for them all. The
+ * analysis memo holds up to MEMO_LIMIT words, most of them names, codes and
+ * typos without a reading; an array each is 1.6 MB of a 100,000-word memo.
+ * Callers already share what the memo returns and must not change it.
+ */
+const NO_READINGS: VoikkoAnalysis[] = [];
+
+/** Voikko's values of a closed set (CLASS "nimisana", NUMBER "singular"…): one string each, not one per reading. */
+const SHARED_VALUES = new Map<string, string>();
+function shared(value: string): string {
+  const known = SHARED_VALUES.get(value);
+  if (known !== undefined) return known;
+  // A closed set is small; a dictionary that says otherwise only loses the sharing.
+  if (SHARED_VALUES.size < 1000) SHARED_VALUES.set(value, value);
+  return value;
+}
+
 function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs: number, guard: Guard): Voikko {
   /** The strings of a NULL-terminated char* array. */
   const strings = (array: Ptr): string[] => {
@@ -336,6 +354,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
     analyze(word) {
       const known = analyzeMemo.get(word);
       if (known !== undefined) return known;
+      // Kept for the run, so kept small: what most words share is shared (see NO_READINGS, shared()).
       const out: VoikkoAnalysis[] = [];
       if (usable(word)) guard.run(() => {
         const list = toPtr(f.analyze(handle, word));
@@ -348,7 +367,8 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
               const value = toPtr(f.analysisValue(item, key));
               if (value === 0n) return;
               try {
-                reading[name] = koffi.decode.string(value);
+                const text = koffi.decode.string(value);
+                reading[name] = name === 'baseform' ? (text === word ? word : text) : name === 'wordbases' ? text : shared(text);
               } finally {
                 f.freeAnalysisValue(value);
               }
@@ -364,7 +384,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
           if (list !== 0n) f.freeAnalysis(list);
         }
       });
-      return analyzeMemo.set(word, out);
+      return analyzeMemo.set(word, out.length === 0 ? NO_READINGS : out);
     },
     grammarErrors(text) {
       const errors: VoikkoGrammarError[] = [];
