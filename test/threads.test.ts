@@ -45,3 +45,14 @@ describe('customer–reply pairs', async () => {
     }
   }
 });
+
+describe('duplicate replies', () => {
+  it('tells apart Message-IDs that differ in one character, and knows one seen again', async () => {
+    const { Threader } = await import('../src/input/threads.js');
+    const threader = new Threader({ agents: ['@yritys.fi'] });
+    const reply = (messageId: string) => threader.accept({ messageId, fromAddress: 'tuki@yritys.fi', references: [], text: 'Hei Maija,', fromHtml: false, attachments: [] });
+    for (let i = 0; i < 20_000; i++) expect(reply(`${String(i).padStart(6, '0')}.1733583600@mail.yritys.fi`).reply).toBe(true);
+    expect(reply('000042.1733583600@mail.yritys.fi')).toEqual({ reply: false, reason: 'duplicate' });
+    expect(threader.stats).toMatchObject({ replies: 20_000, duplicates: 1 });
+  });
+});
