@@ -1,5 +1,6 @@
 import { firstLine, openLibrary, toPtr, type Koffi, type KoffiLib, type Ptr } from './native.js';
 import { Memo } from './memo.js';
+import { detach } from './detach.js';
 import { acquire, UNSHARED, type Guard } from './shared-native.js';
 
 /**
@@ -356,6 +357,8 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
       if (known !== undefined) return known;
       // Kept for the run, so kept small: what most words share is shared (see NO_READINGS, shared()).
       const out: VoikkoAnalysis[] = [];
+      // The base form of most nouns is the word itself: kept as one string, and not as a slice of the reply it came from.
+      const own = detach(word);
       if (usable(word)) guard.run(() => {
         const list = toPtr(f.analyze(handle, word));
         try {
@@ -368,7 +371,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
               if (value === 0n) return;
               try {
                 const text = koffi.decode.string(value);
-                reading[name] = name === 'baseform' ? (text === word ? word : text) : name === 'wordbases' ? text : shared(text);
+                reading[name] = name === 'baseform' ? (text === word ? own : text) : name === 'wordbases' ? text : shared(text);
               } finally {
                 f.freeAnalysisValue(value);
               }
