@@ -155,6 +155,12 @@ export interface Summary {
   score: number;
 }
 
+/** What the reports written in pieces (SARIF, JUnit) need: the results, in any iterable that can be read more than once (an array, a report/spool.ts Spool), and the input errors. */
+export interface RunResults {
+  results: Iterable<FileResult>;
+  errors: InputError[];
+}
+
 export interface LintReport {
   results: FileResult[];
   errors: InputError[];

@@ -55,6 +55,8 @@ function sideOf(from: string): string {
   return FREE_MAIL.has(domain) ? from : `@${domain}`;
 }
 
+const copied = (v: string | undefined) => (v === undefined ? v : detach(v));
+
 /** The headers of the first messages of an mbox stream. Exported for its test. */
 export async function readHeads(stream: Readable, maxMessages: number, maxBytes: number): Promise<Head[]> {
   const heads: Head[] = [];
@@ -70,10 +72,9 @@ export async function readHeads(stream: Readable, maxMessages: number, maxBytes:
     if (!m || !head) return;
     const name = m[1]!.toLowerCase();
     // Copied: a slice of a line is a view into the 256 KB chunk it came in, and 20,000 heads would keep every chunk they were read from.
-    const value = (v: string | undefined) => (v === undefined ? v : detach(v));
-    if (name === 'from') head.from = value(address(m[2]!));
-    else if (name === 'message-id') head.id = value(messageId(m[2]!));
-    else if (name === 'in-reply-to') head.inReplyTo = value(messageId(m[2]!));
+    if (name === 'from') head.from = copied(address(m[2]!));
+    else if (name === 'message-id') head.id = copied(messageId(m[2]!));
+    else if (name === 'in-reply-to') head.inReplyTo = copied(messageId(m[2]!));
   };
   try {
     for await (const line of lines) {

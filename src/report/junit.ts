@@ -6,7 +6,7 @@
  * not be linted is a <testcase> with an <error>. Times are 0 so the output is
  * deterministic.
  */
-import type { FileResult, Finding, LintReport, UiLang } from '../types.js';
+import type { FileResult, Finding, RunResults, UiLang } from '../types.js';
 import { inputErrorMessage, summaryCounts, t, UI } from './i18n.js';
 import { sourceFields } from './json.js';
 import { displayPath, splitMemberPath } from './sarif.js';
@@ -40,12 +40,6 @@ function line(f: Finding, lang: UiLang): string {
   return `${f.line}:${f.column} ${t(UI[f.severity], lang)} ${f.ruleId}: ${f.message}${suggestion}`;
 }
 
-/** What a JUnit report is made of: the results can be any iterable that can be read twice (an array, a Spool). */
-export interface JunitReport {
-  results: Iterable<FileResult>;
-  errors: LintReport['errors'];
-}
-
 /** The <testcase> of a linted file. */
 function testCase(r: FileResult, lang: UiLang, cwd: string | undefined): string {
   const { file, member } = splitMemberPath(r.path);
@@ -76,7 +70,7 @@ function testCase(r: FileResult, lang: UiLang, cwd: string | undefined): string 
  * counts open the document, so the results are read twice, once to count
  * and once to write each case as it is made.
  */
-export function* junitChunks(report: JunitReport, options: JunitOptions = {}): Generator<string> {
+export function* junitChunks(report: RunResults, options: JunitOptions = {}): Generator<string> {
   const lang = options.uiLang ?? 'en';
   let linted = 0;
   let failures = 0;
@@ -97,6 +91,6 @@ export function* junitChunks(report: JunitReport, options: JunitOptions = {}): G
   yield '  </testsuite>\n</testsuites>\n';
 }
 
-export function formatJunit(report: JunitReport, options: JunitOptions = {}): string {
+export function formatJunit(report: RunResults, options: JunitOptions = {}): string {
   return [...junitChunks(report, options)].join('');
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { FileResult, Finding, LintReport, Severity, UiLang } from '../types.js';
+import type { FileResult, Finding, RunResults, Severity, UiLang } from '../types.js';
 import { inputErrorMessage } from './i18n.js';
 import { sourceFields } from './json.js';
 import { splitMemberPath } from '../input/member-path.js';
@@ -140,11 +140,6 @@ function fixDescription(f: Finding, uiLang: UiLang): string {
   return template.replace('{text}', fix.text).replace('{actual}', f.actual);
 }
 
-/** What a SARIF log is made of: the results can be any iterable that can be read twice (an array, a Spool). */
-export interface SarifReport {
-  results: Iterable<FileResult>;
-  errors: LintReport['errors'];
-}
 
 /** A file's findings and silenced findings, in the order its results are written. */
 function entriesOf(r: ResultWithSuppressed): { f: Finding; suppressed?: SuppressedFinding }[] {
@@ -170,7 +165,7 @@ const RESULT_DEPTH = 8;
  * without holding its results twice. The results are read twice: once for
  * the rules that only findings name, once to write them.
  */
-export function* sarifChunks(report: SarifReport, options: SarifOptions): Generator<string> {
+export function* sarifChunks(report: RunResults, options: SarifOptions): Generator<string> {
   const uiLang = options.uiLang ?? 'en';
   const metas = [...options.rules].sort((a, b) => a.id.localeCompare(b.id));
   const builtin = options.builtinRuleIds ? new Set(options.builtinRuleIds) : null;
@@ -283,6 +278,6 @@ function fileResults(r: ResultWithSuppressed, ruleIndex: (id: string) => number,
 }
 
 /** The SARIF log of a report, as JSON text with a final newline. */
-export function formatSarif(report: SarifReport, options: SarifOptions): string {
+export function formatSarif(report: RunResults, options: SarifOptions): string {
   return [...sarifChunks(report, options)].join('');
 }

@@ -52,13 +52,12 @@ export class Spool<T> implements Iterable<T> {
       return;
     }
     const body = serialize(value);
-    const record = Buffer.allocUnsafe(4 + body.length);
-    record.writeUInt32LE(body.length, 0);
-    body.copy(record, 4);
+    const length = Buffer.allocUnsafe(4);
+    length.writeUInt32LE(body.length, 0);
     try {
-      let done = 0;
-      while (done < record.length) done += writeSync(this.fd!, record, done, record.length - done, this.written + done);
-      this.written += record.length;
+      writeAll(this.fd!, length, this.written);
+      writeAll(this.fd!, body, this.written + 4);
+      this.written += 4 + body.length;
     } catch {
       // What the file holds so far comes back to memory, and the rest stays there.
       const kept = [...this];
@@ -75,19 +74,11 @@ export class Spool<T> implements Iterable<T> {
     }
     const fd = this.fd!;
     const end = this.written;
-    const readAt = (buffer: Buffer, position: number) => {
-      let done = 0;
-      while (done < buffer.length) {
-        const n = readSync(fd, buffer, done, buffer.length - done, position + done);
-        if (n === 0) throw new Error('the spool file ended early');
-        done += n;
-      }
-    };
     const length = Buffer.allocUnsafe(4);
     for (let position = 0; position < end; ) {
-      readAt(length, position);
+      readAll(fd, length, position);
       const body = Buffer.allocUnsafe(length.readUInt32LE(0));
-      readAt(body, position + 4);
+      readAll(fd, body, position + 4);
       position += 4 + body.length;
       yield deserialize(body) as T;
     }
@@ -114,5 +105,17 @@ export class Spool<T> implements Iterable<T> {
       process.removeListener('exit', this.removeOnExit);
     }
     this.written = 0;
+  }
+}
+
+function writeAll(fd: number, buffer: Buffer, position: number): void {
+  for (let done = 0; done < buffer.length; ) done += writeSync(fd, buffer, done, buffer.length - done, position + done);
+}
+
+function readAll(fd: number, buffer: Buffer, position: number): void {
+  for (let done = 0; done < buffer.length; ) {
+    const n = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (n === 0) throw new Error('the spool file ended early');
+    done += n;
   }
 }

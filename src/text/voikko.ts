@@ -358,7 +358,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
       // Kept for the run, so kept small: what most words share is shared (see NO_READINGS, shared()).
       const out: VoikkoAnalysis[] = [];
       // The base form of most nouns is the word itself: kept as one string, and not as a slice of the reply it came from.
-      const own = detach(word);
+      let own: string | undefined;
       if (usable(word)) guard.run(() => {
         const list = toPtr(f.analyze(handle, word));
         try {
@@ -371,7 +371,7 @@ function makeVoikko(koffi: Koffi, f: Bound, handle: Ptr, version: string, initMs
               if (value === 0n) return;
               try {
                 const text = koffi.decode.string(value);
-                reading[name] = name === 'baseform' ? (text === word ? own : text) : name === 'wordbases' ? text : shared(text);
+                reading[name] = name === 'baseform' ? (text === word ? (own ??= detach(word)) : text) : name === 'wordbases' ? text : shared(text);
               } finally {
                 f.freeAnalysisValue(value);
               }
